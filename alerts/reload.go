@@ -1,0 +1,30 @@
+package alerts
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+)
+
+// Reload swaps the routing tree, the silences and the escalation thresholds
+// of a running manager (the tower calls it on SIGHUP); alerts routed from then
+// on follow the new config. Receivers, delivery and global settings shape the
+// outbox's consumers and need a restart: a config that changes them is
+// refused and nothing changes.
+func (m *Manager) Reload(cfg Config) error {
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("alerts: config: %w", err)
+	}
+	cur := m.routing.Load()
+	switch {
+	case !reflect.DeepEqual(cur.Receivers, cfg.Receivers):
+		return errors.New("alerts: receivers changed; restart the tower to apply them")
+	case !reflect.DeepEqual(cur.Delivery, cfg.Delivery):
+		return errors.New("alerts: delivery settings changed; restart the tower to apply them")
+	case !reflect.DeepEqual(cur.Global, cfg.Global):
+		return errors.New("alerts: global settings changed; restart the tower to apply them")
+	}
+	m.routing.Store(&cfg)
+	m.log.Info("alert routing reloaded")
+	return nil
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/internal/config"
+)
+
+// cmdAlerts implements `watchtower alerts test --receiver NAME --config FILE`.
+func cmdAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "test" {
+		return usageErr("usage: watchtower alerts test --receiver NAME --config FILE")
+	}
+	fs := flag.NewFlagSet("alerts test", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	file := fs.String("config", "", "the tower's config file (its alerts section names the receivers)")
+	name := fs.String("receiver", "", "receiver to send a test alert to")
+	timeout := fs.Duration("timeout", 30*time.Second, "give up after this long")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *name == "" {
+		return usageErr("--receiver is required")
+	}
+	cfg, err := config.Load(*file, os.LookupEnv, nil)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	raw := cfg.Alerts.Bytes()
+	if len(raw) == 0 {
+		return usageErr("no alerts section in the config (set --config FILE or WATCHTOWER_ALERTS)")
+	}
+	acfg, err := alerts.ParseConfig(raw)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("alerts: %w", err)}
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	if err := alerts.SendTest(ctx, acfg, *name); err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	fmt.Fprintf(stdout, "test alert delivered to %s\n", *name)
+	return nil
+}

@@ -1,0 +1,354 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/internal/devnet"
+	"github.com/watchtower-l2/watchtower/internal/logging"
+	"github.com/watchtower-l2/watchtower/internal/scenario"
+	"github.com/watchtower-l2/watchtower/watcher/bus"
+	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/delegation"
+	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
+	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
+	"github.com/watchtower-l2/watchtower/watcher/tower"
+	"github.com/watchtower-l2/watchtower/watcher/txmgr"
+)
+
+type devFlags struct {
+	channels  int
+	jsonOut   bool
+	blockTime time.Duration
+	window    uint64
+	rpcPort   int
+	apiListen string
+	dataDir   string
+	logLevel  string
+	keep      bool
+	seed      uint64
+	webhook   string
+	plasma    int
+	checkpts  int
+}
+
+func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f devFlags
+	fs.IntVar(&f.channels, "channels", 20, "number of channels in the scenario")
+	fs.BoolVar(&f.jsonOut, "json", false, "print the summary as JSON on stdout")
+	fs.DurationVar(&f.blockTime, "block-time", 100*time.Millisecond, "L1 block time of the in-process chain")
+	fs.Uint64Var(&f.window, "window", 60, "dispute window of each channel, in blocks")
+	fs.IntVar(&f.rpcPort, "rpc-port", 0, "port for the L1 JSON-RPC on 127.0.0.1 (0: a free port)")
+	fs.StringVar(&f.apiListen, "api-listen", "127.0.0.1:0", "delegation API listen address")
+	fs.StringVar(&f.dataDir, "data-dir", "", "where the embedded store and NATS keep data (default: a temporary dir, removed at exit)")
+	fs.StringVar(&f.logLevel, "log-level", "error", "tower log level on stderr (alerts are printed regardless)")
+	fs.BoolVar(&f.keep, "keep-running", false, "keep the devnet and tower running after the scenario (Ctrl-C to stop)")
+	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
+	fs.IntVar(&f.checkpts, "checkpoints", 12, "sidechain checkpoints in the sidechain scenario (0: skip it)")
+	fs.IntVar(&f.plasma, "plasma-users", 12, "Plasma users in the Plasma scenario (0: skip it)")
+	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if f.channels < 1 || f.channels > 5000 {
+		return usageErr("--channels must be between 1 and 5000, got %d", f.channels)
+	}
+	if f.plasma != 0 && (f.plasma < 4 || f.plasma > 2000) {
+		return usageErr("--plasma-users must be 0 or between 4 and 2000, got %d", f.plasma)
+	}
+	if f.checkpts < 0 || f.checkpts > 500 {
+		return usageErr("--checkpoints must be between 0 and 500, got %d", f.checkpts)
+	}
+	if f.window < 10 {
+		return usageErr("--window must be at least 10 blocks, got %d", f.window)
+	}
+	log, err := logging.New(f.logLevel, "console", stderr)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	defer log.Sync() //nolint:errcheck
+	// The scenario's progress lines and the alert lines come from different
+	// goroutines: serialise their writes.
+	progress := &lockedWriter{w: stderr}
+
+	dir := f.dataDir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "watchtower-dev-"); err != nil {
+			return fmt.Errorf("create a temporary data dir: %w", err)
+		}
+		defer os.RemoveAll(dir)
+	}
+
+	// L1 accounts: 0 deployer, 1 tower signer, two per channel, the
+	// checkpoint proposer, the Plasma operator, then the Plasma users.
+	fmt.Fprintf(progress, "starting the in-process L1 (simulated go-ethereum)...\n")
+	proposer := 2 + 2*f.channels
+	operator := proposer + 1
+	net1, err := devnet.Start(devnet.Options{Accounts: operator + 1 + f.plasma, RPCPort: f.rpcPort, WSPort: -1})
+	if err != nil {
+		return err
+	}
+	defer net1.Close()
+	net1.AutoMine(f.blockTime)
+	fmt.Fprintf(progress, "  L1 JSON-RPC at %s (chain id %s, a block every %s)\n", net1.RPCURL, net1.ChainID, f.blockTime)
+
+	deployer := net1.Transactor(ctx, net1.Keys[0])
+	addr, tx, _, err := bindings.DeployChannelAdjudicator(deployer, net1.Client)
+	if err != nil {
+		return fmt.Errorf("deploy ChannelAdjudicator: %w", err)
+	}
+	if _, err := net1.WaitDeployed(ctx, tx); err != nil {
+		return fmt.Errorf("deploy ChannelAdjudicator: %w", err)
+	}
+	fmt.Fprintf(progress, "  ChannelAdjudicator deployed at %s\n", addr.Hex())
+
+	emb, err := bus.StartEmbedded(bus.EmbeddedOptions{Dir: filepath.Join(dir, "nats"), Logger: log})
+	if err != nil {
+		return err
+	}
+	defer emb.Shutdown()
+	b, err := bus.Connect(ctx, emb.ClientURL(), bus.Options{Name: "watchtower-dev", Logger: log})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	st, err := pebblestore.Open(filepath.Join(dir, "store"), log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(progress, "  embedded NATS JetStream at %s, embedded store in %s\n", emb.ClientURL(), dir)
+
+	ln, err := net.Listen("tcp", f.apiListen)
+	if err != nil {
+		return fmt.Errorf("delegation API: listen on %s: %w", f.apiListen, err)
+	}
+	rec := &alerts.Recorder{}
+	sinks := alerts.Fanout{&consoleSink{w: progress}, rec}
+	if f.webhook != "" {
+		mgr, err := alerts.New(ctx, alerts.WebhookOnly(f.webhook), b, log)
+		if err != nil {
+			return fmt.Errorf("--alert-webhook: %w", err)
+		}
+		sinks = append(sinks, mgr)
+		outCtx, stopOut := context.WithCancel(context.WithoutCancel(ctx))
+		outDone := make(chan error, 1)
+		go func() { outDone <- mgr.Run(outCtx) }()
+		defer func() {
+			// Give the outbox a moment to deliver the last alerts, then stop it
+			// (undelivered ones stay in JetStream for the next start).
+			time.Sleep(1500 * time.Millisecond)
+			stopOut()
+			if err := <-outDone; err != nil {
+				log.Error("alert outbox stopped with an error", zap.Error(err))
+			}
+		}()
+		fmt.Fprintf(progress, "  alerts also go to %s\n", f.webhook)
+	}
+	var plugins []tower.Plugin
+	var pc *scenario.PlasmaChain
+	if f.plasma > 0 {
+		if pc, err = scenario.DeployPlasma(ctx, net1, net1.Keys[0], net1.Keys[operator], b.Conn(), f.window); err != nil {
+			return err
+		}
+		defer pc.Close()
+		plugins = append(plugins, plasma.Plugin(pc.TowerConfig(f.blockTime, 20*f.blockTime)))
+		fmt.Fprintf(progress, "  PlasmaFramework deployed at %s, operator publishing blocks on NATS %s\n", pc.Contract.Hex(), pc.Subject)
+	}
+	var side *devSidechain
+	if f.checkpts > 0 {
+		if side, err = startDevSidechain(ctx, net1, f.blockTime, f.window); err != nil {
+			return err
+		}
+		defer side.Close()
+		plugins = append(plugins, side.plugin(f.blockTime))
+		fmt.Fprintf(progress, "  sidechain %d (chain id %d) at %s attested by %d validators; CheckpointManager at %s\n",
+			devSidechainID, devSidechainChainID, side.chain.RPCURL, len(side.vals.Addresses()), side.manager.Hex())
+	}
+	tw, err := tower.New(ctx, tower.Options{
+		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge, tower.RoleAPI},
+		Owner:       "dev",
+		ChainID:     net1.ChainID,
+		Adjudicator: addr,
+		Ingest:      ingest.Config{Confirmations: 1, PollInterval: f.blockTime},
+		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime},
+		TxMgr:       txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
+		APIListener: ln,
+		Plugins:     plugins,
+	}, net1.Client, b, st, net1.Keys[1], sinks, log)
+	if err != nil {
+		return err
+	}
+	towerCtx, stopTower := context.WithCancel(context.WithoutCancel(ctx))
+	towerDone := make(chan error, 1)
+	go func() { towerDone <- tw.Run(towerCtx) }()
+	defer func() {
+		stopTower()
+		if err := <-towerDone; err != nil {
+			log.Error("tower stopped with an error", zap.Error(err))
+		}
+	}()
+	apiURL := "http://" + ln.Addr().String()
+	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s\n", net1.Address(1).Hex(), apiURL)
+
+	parties := make([]*ecdsa.PrivateKey, 0, 2*f.channels)
+	parties = append(parties, net1.Keys[2:proposer]...)
+	fmt.Fprintf(progress, "playing the channel scenario with %d channels:\n", f.channels)
+	start := time.Now()
+	sc := &scenario.Channels{
+		Net: net1, Adjudicator: addr, Tower: delegation.NewClient(apiURL, nil), TowerAddr: crypto.PubkeyToAddress(net1.Keys[1].PublicKey),
+		Parties: parties, Count: f.channels, Window: f.window, Progress: progress, Seed: f.seed,
+	}
+	sum, err := sc.Run(ctx)
+	if err != nil {
+		return err
+	}
+	sums := []scenario.Summary{sum}
+	if side != nil {
+		fmt.Fprintf(progress, "playing the sidechain scenario with %d checkpoints:\n", f.checkpts)
+		ssum, err := (&scenario.Sidechain{Net: net1, Manager: side.manager, SidechainID: devSidechainID, Side: side.chain,
+			Validators: side.vals, Proposer: net1.Keys[proposer], TowerAddr: net1.Address(1), Count: f.checkpts,
+			Progress: progress, Seed: f.seed}).Run(ctx)
+		if err != nil {
+			return err
+		}
+		sums = append(sums, ssum)
+	}
+	if pc != nil {
+		fmt.Fprintf(progress, "playing the Plasma scenario with %d users:\n", f.plasma)
+		psum, err := (&scenario.Plasma{Net: net1, Chain: pc, Kind: tw.Kinds[plasma.KindName].(*plasma.Kind),
+			TowerAddr: crypto.PubkeyToAddress(net1.Keys[1].PublicKey), Parties: net1.Keys[operator+1:],
+			Count: f.plasma, Alerts: rec.Alerts, Progress: progress}).Run(ctx)
+		if err != nil {
+			return err
+		}
+		sums = append(sums, psum)
+	}
+	fmt.Fprintf(progress, "scenario done in %s; %d alerts raised\n", time.Since(start).Round(time.Millisecond), len(rec.Alerts()))
+
+	if f.jsonOut {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(devReport(sums...)); err != nil {
+			return err
+		}
+	} else {
+		printTable(stdout, sums...)
+	}
+	if f.keep {
+		if dir, err := writeDevExample(ctx, net1, addr, apiURL, crypto.PubkeyToAddress(net1.Keys[1].PublicKey)); err != nil {
+			fmt.Fprintf(progress, "could not prepare the delegation walkthrough: %v\n", err)
+		} else {
+			fmt.Fprintf(progress, "delegation walkthrough ready: . %s/env   (README, \"Delegate your channel\")\n", dir)
+		}
+		fmt.Fprintf(progress, "still running (L1 at %s, API at %s); Ctrl-C to stop\n", net1.RPCURL, apiURL)
+		<-ctx.Done()
+	}
+	if r := devReport(sums...); !r.OK {
+		return &exitError{code: 1, err: fmt.Errorf("%d frauds missed, %d false challenges", r.Missed, r.FalseChallenges)}
+	}
+	return nil
+}
+
+// report is the --json summary: totals across kinds, then per kind.
+type report struct {
+	OK              bool               `json:"ok"`
+	Frauds          int                `json:"frauds"`
+	Challenged      int                `json:"challenged"`
+	Missed          int                `json:"missed"`
+	FalseChallenges int                `json:"false_challenges"`
+	Honest          int                `json:"honest"`
+	Unwatched       int                `json:"unwatched"`
+	Kinds           []scenario.Summary `json:"kinds"`
+}
+
+func devReport(sums ...scenario.Summary) report {
+	r := report{OK: true, Kinds: sums}
+	for _, s := range sums {
+		r.OK = r.OK && s.OK()
+		r.Frauds += s.Frauds
+		r.Challenged += s.Challenged
+		r.Missed += s.Missed
+		r.FalseChallenges += s.FalseChallenges
+		r.Honest += s.Honest
+		r.Unwatched += s.Unwatched
+	}
+	return r
+}
+
+func printTable(w io.Writer, sums ...scenario.Summary) {
+	for _, s := range sums {
+		fmt.Fprintf(w, "\n== %s\n", s.Kind)
+		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\t%s\t%s\tVERDICT\tCHALLENGE TX\tBLOCKS EVENT->MINED\tBLOCKS LEFT\n", s.Columns[0], s.Columns[1], s.Columns[2])
+		for _, r := range s.Results {
+			txh, blocks, left := "-", "-", "-"
+			if r.ChallengeTx != "" {
+				txh = short(r.ChallengeTx)
+				blocks = fmt.Sprint(r.BlocksToMined)
+				left = fmt.Sprint(int64(r.Deadline) - int64(r.MinedBlock))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(r.Subject), r.Claimed, r.Truth, r.Verdict, txh, blocks, left)
+		}
+		tw.Flush()
+		fmt.Fprintf(w, "%s: %d frauds, %d challenged in time, %d missed, %d false challenges, %d honest, %d not delegated\n",
+			s.Kind, s.Frauds, s.Challenged, s.Missed, s.FalseChallenges, s.Honest, s.Unwatched)
+	}
+	r := devReport(sums...)
+	if r.OK {
+		fmt.Fprintln(w, "\nOK: every fraud was challenged before its deadline and nothing honest was touched")
+	} else {
+		fmt.Fprintln(w, "\nFAILED: see the rows marked MISSED or FALSE CHALLENGE")
+	}
+}
+
+func short(h string) string {
+	if len(h) <= 14 {
+		return h
+	}
+	return h[:8] + ".." + h[len(h)-4:]
+}
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// consoleSink prints one line per alert for the demo.
+type consoleSink struct {
+	w io.Writer
+}
+
+func (c *consoleSink) Notify(_ context.Context, a alerts.Alert) error {
+	tx := ""
+	if a.TxHash != "" {
+		tx = " tx " + short(a.TxHash)
+	}
+	_, err := fmt.Fprintf(c.w, "  alert %-8s %-15s %s %s%s (deadline block %d)\n", a.Severity, a.State, a.Kind, short(a.Subject), tx, a.DeadlineBlock)
+	return err
+}

@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/internal/config"
+	"github.com/watchtower-l2/watchtower/internal/logging"
+	"github.com/watchtower-l2/watchtower/watcher/bus"
+	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
+	"github.com/watchtower-l2/watchtower/watcher/l2/sidechain"
+	"github.com/watchtower-l2/watchtower/watcher/metrics"
+	"github.com/watchtower-l2/watchtower/watcher/store"
+	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
+	"github.com/watchtower-l2/watchtower/watcher/tower"
+	"github.com/watchtower-l2/watchtower/watcher/txmgr"
+)
+
+func cmdRun(ctx context.Context, args []string, _, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	file := fs.String("config", "", "YAML config file (every key is also a flag and a WATCHTOWER_* variable)")
+	fl := config.Bind(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := config.Resolve(*file, os.LookupEnv, fl)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	log, err := logging.New(cfg.Log.Level, cfg.Log.Format, stderr)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer log.Sync() //nolint:errcheck
+	return runTower(ctx, cfg, config.NewWatcher(*file, os.LookupEnv, fl, cfg), log)
+}
+
+func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *zap.Logger) error {
+	m, err := metrics.New(prometheus.NewRegistry())
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
+	}
+	l1, err := ethclient.DialContext(ctx, cfg.L1.RPCURL)
+	if err != nil {
+		return fmt.Errorf("l1.rpc_url: dial %s: %w", cfg.L1.RPCURL, err)
+	}
+	defer l1.Close()
+	chainID, err := l1.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("l1.rpc_url: %s does not answer eth_chainId: %w", cfg.L1.RPCURL, err)
+	}
+	if cfg.L1.ChainID != 0 && chainID.Uint64() != cfg.L1.ChainID {
+		return fmt.Errorf("l1.chain_id: configured %d but %s is chain %d", cfg.L1.ChainID, cfg.L1.RPCURL, chainID)
+	}
+
+	natsURL := cfg.NATS.URL
+	if natsURL == "" {
+		emb, err := bus.StartEmbedded(bus.EmbeddedOptions{Dir: filepath.Join(cfg.DataDir, "nats"), Logger: log})
+		if err != nil {
+			return err
+		}
+		defer emb.Shutdown()
+		natsURL = emb.ClientURL()
+		log.Info("embedded NATS JetStream started", zap.String("url", natsURL))
+	}
+	b, err := bus.Connect(ctx, natsURL, bus.Options{Name: "watchtower-" + cfg.Owner, CredsFile: cfg.NATS.CredsFile, Logger: log})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+
+	var st store.Store
+	if cfg.Store.RedisURL != "" {
+		redisURL, err := cfg.Store.RedisURLWithPassword()
+		if err != nil {
+			return err
+		}
+		st, err = redisstore.Open(ctx, redisURL, cfg.Store.Prefix)
+	} else {
+		st, err = pebblestore.Open(filepath.Join(cfg.DataDir, "store"), log)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	st = m.InstrumentStore(st)
+
+	var key *ecdsa.PrivateKey
+	if cfg.HasRole(tower.RoleChallenge) {
+		pw := ""
+		if cfg.Signer.PasswordFile != "" {
+			if pw, err = txmgr.ReadSecretFile(cfg.Signer.PasswordFile); err != nil {
+				return fmt.Errorf("signer.password_file: %w", err)
+			}
+		}
+		if key, err = txmgr.LoadKey(cfg.Signer.KeyFile, pw); err != nil {
+			return fmt.Errorf("signer.key_file: %w", err)
+		}
+	}
+	identity := key
+	if cfg.API.IdentityKeyFile != "" {
+		pw := ""
+		if cfg.API.IdentityPasswordFile != "" {
+			if pw, err = txmgr.ReadSecretFile(cfg.API.IdentityPasswordFile); err != nil {
+				return fmt.Errorf("api.identity_password_file: %w", err)
+			}
+		}
+		if identity, err = txmgr.LoadKey(cfg.API.IdentityKeyFile, pw); err != nil {
+			return fmt.Errorf("api.identity_key_file: %w", err)
+		}
+	}
+
+	// Alerts: the log always; the routed receivers of the alerts section
+	// through their durable outbox when one is configured.
+	sink := alerts.Fanout{m.InstrumentSink("log", alerts.NewLogSink(log))}
+	var mgr *alerts.Manager
+	if raw := cfg.Alerts.Bytes(); len(raw) > 0 {
+		acfg, err := alerts.ParseConfig(raw)
+		if err != nil {
+			return fmt.Errorf("alerts: %w", err)
+		}
+		mgr, err = alerts.New(ctx, acfg, b, log)
+		if err != nil {
+			return fmt.Errorf("alerts: %w", err)
+		}
+		m.WatchAlertCounters(mgr.Counters())
+		sink = append(sink, mgr)
+		outCtx, stopOut := context.WithCancel(context.WithoutCancel(ctx))
+		outDone := make(chan error, 1)
+		go func() { outDone <- mgr.Run(outCtx) }()
+		defer func() {
+			stopOut()
+			if err := <-outDone; err != nil {
+				log.Error("alert outbox stopped with an error", zap.Error(err))
+			}
+		}()
+	}
+
+	owner := cfg.Owner
+	if owner == "" {
+		host, _ := os.Hostname()
+		owner = fmt.Sprintf("%s-%d", host, os.Getpid())
+	}
+	// build assembles the roles for the watched contracts of c; SIGHUP with
+	// other contracts builds a new generation (see below).
+	build := func(c config.Config) (*tower.Tower, error) {
+		var ln net.Listener
+		if c.HasRole(tower.RoleAPI) {
+			if ln, err = net.Listen("tcp", c.API.Listen); err != nil {
+				return nil, fmt.Errorf("api.listen: %w", err)
+			}
+			log.Info("delegation API listening", zap.String("addr", ln.Addr().String()))
+		}
+		tw, err := tower.New(ctx, tower.Options{
+			Roles:         c.Roles,
+			Owner:         owner,
+			ChainID:       chainID,
+			Adjudicator:   common.HexToAddress(c.Channel.Adjudicator),
+			Stream:        c.NATS.Stream,
+			Replicas:      c.NATS.Replicas,
+			Ingest:        ingest.Config{Confirmations: c.L1.Confirmations, StartBlock: c.L1.StartBlock, PollInterval: c.L1.PollInterval},
+			Challenge:     challenge.Config{LeaseTTL: c.Challenge.LeaseTTL, Poll: c.Challenge.Poll},
+			APIListener:   ln,
+			Metrics:       m,
+			VerifyWorkers: c.Verify.Workers,
+			VerifyBatch:   c.Verify.Batch,
+			Identity:      identity,
+			Plugins:       plugins(c),
+		}, l1, b, st, key, sink, log)
+		if err != nil && ln != nil {
+			ln.Close()
+		}
+		return tw, err
+	}
+	tw, err := build(cfg)
+	if err != nil {
+		return err
+	}
+	stopOps, err := startOps(ctx, opsDeps{Config: cfg, Metrics: m, Tower: tw, L1: l1, Bus: b, Store: st, ChainID: chainID.Uint64(), Log: log})
+	if err != nil {
+		return err
+	}
+	defer stopOps()
+	opsCtx, stopOpsAlerts := context.WithCancel(ctx)
+	defer stopOpsAlerts()
+	go runOpsAlerts(opsCtx, opsAlertDeps{Config: cfg, ChainID: chainID.Uint64(), Owner: owner, L1: l1, Bus: b, Store: st,
+		Tower: tw, Manager: mgr, Sink: sink, Log: log}, 15*time.Second)
+	cw.OnResult(reloadReporter(log, m))
+	if mgr != nil {
+		// SIGHUP: new routes, silences and escalation apply to the next alerts.
+		cw.OnReload("alerts", func(_, next config.Config) error {
+			acfg, err := alerts.ParseConfig(next.Alerts.Bytes())
+			if err != nil {
+				return err
+			}
+			return mgr.Reload(acfg)
+		})
+	}
+	// SIGHUP with other watched contracts: finish the running generation
+	// gracefully (in-flight verdicts complete, open challenges stay in the
+	// store) and start one that watches the new contracts. Nothing is
+	// dropped: ingest resumes from its cursor, verify from its durable
+	// consumer, challenges from the store.
+	regen := make(chan config.Config, 1)
+	onContracts := func(_, next config.Config) error {
+		select {
+		case <-regen: // a newer config replaces one not yet applied
+		default:
+		}
+		regen <- next
+		return nil
+	}
+	for _, prefix := range []string{"channel", "plasma", "sidechain"} {
+		cw.OnReload(prefix, onContracts)
+	}
+	stopReload := cw.Start(ctx)
+	defer stopReload()
+	for {
+		genCtx, stopGen := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- tw.Run(genCtx) }()
+		select {
+		case err := <-done:
+			stopGen()
+			return err
+		case next := <-regen:
+			stopGen()
+			if err := <-done; err != nil {
+				return err
+			}
+			log.Info("watched contracts changed: restarting the roles", zap.String("adjudicator", next.Channel.Adjudicator))
+			if tw, err = build(next); err != nil {
+				return fmt.Errorf("reload: %w", err)
+			}
+		}
+	}
+}
+
+// plugins builds the L2 kinds configured besides state channels.
+func plugins(c config.Config) []tower.Plugin {
+	var out []tower.Plugin
+	if c.Plasma.Contract != "" {
+		out = append(out, plasma.Plugin(plasma.Config{
+			Contract:        common.HexToAddress(c.Plasma.Contract),
+			FeedURL:         c.Plasma.FeedURL,
+			FeedSubject:     c.Plasma.FeedSubject,
+			WithholdTimeout: c.Plasma.WithholdTimeout,
+		}))
+	}
+	if c.Sidechain.Manager != "" {
+		out = append(out, sidechain.Plugin(sidechain.Config{
+			Manager:     common.HexToAddress(c.Sidechain.Manager),
+			Sidechains:  []sidechain.Source{{SidechainID: c.Sidechain.ID, RPCURL: c.Sidechain.RPCURL, AttestationsURL: c.Sidechain.AttestationsURL}},
+			L1BlockTime: 12 * time.Second,
+		}))
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Checks every deployment artefact against the tools that validate it:
+#   Go tests  dashboard and alert rules only use metrics watcher/metrics exports;
+#             the compose config file passes `watchtower config check`
+#   helm      lint + template (helm from PATH, else built once from the Go module proxy)
+#   watchtower config check --env on the config the chart renders, per process group
+#   promtool  check rules
+#   compose   docker compose config (or docker-compose config)
+#   systemd   systemd-analyze verify
+# A tool that is absent is skipped with a message, never silently.
+# --install: first install missing Debian packages (docker-compose, prometheus
+# for promtool, systemd) with apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+HELM_VERSION=v3.22.0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+skip() { echo "SKIPPED: $*"; }
+step() { echo "== $*"; }
+
+if [[ "${1:-}" == "--install" ]] && command -v apt-get >/dev/null; then
+  missing=()
+  command -v promtool >/dev/null || missing+=(prometheus)
+  command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v systemd-analyze >/dev/null || missing+=(systemd)
+  if ((${#missing[@]})); then
+    echo "installing ${missing[*]} (Debian packages)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+step "Go: dashboard, alert rules and compose config against the code"
+go test -count=1 -run 'TestDashboardUsesOnlyExportedMetrics|TestAlertRulesUseOnlyExportedMetrics' ./watcher/metrics/
+go test -count=1 -run 'TestComposeConfigIsValid|TestExampleIsCompleteAndValid' ./internal/config/
+
+step "build watchtower"
+CGO_ENABLED=0 go build -o "$tmp/watchtower" ./cmd/watchtower
+
+step "dashboard JSON parses"
+if command -v python3 >/dev/null; then
+  python3 -m json.tool deployments/grafana/dashboards/watchtower.json >/dev/null && echo "ok"
+else
+  skip "python3 absent (the Go test above parsed it)"
+fi
+
+step "chart rules are the same as deployments/prometheus"
+diff -u deployments/prometheus/watchtower.rules.yml deployments/helm/watchtower/files/watchtower.rules.yml && echo "ok"
+
+step "helm lint / template"
+helm=""
+if command -v helm >/dev/null; then
+  helm=helm
+elif command -v go >/dev/null; then
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/watchtower-tools"
+  if [[ ! -x "$cache/helm-$HELM_VERSION" ]]; then
+    echo "building helm $HELM_VERSION from the Go module proxy (once; cached in $cache)..."
+    mkdir -p "$cache"
+    (cd "$tmp" && GOBIN="$cache/bin" GOFLAGS= go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION") && mv "$cache/bin/helm" "$cache/helm-$HELM_VERSION"
+  fi
+  helm="$cache/helm-$HELM_VERSION"
+fi
+if [[ -n "$helm" ]]; then
+  chart=deployments/helm/watchtower
+  "$helm" lint --strict "$chart"
+  "$helm" template wt "$chart" >"$tmp/default.yaml"
+  "$helm" template wt "$chart" --set serviceMonitor.enabled=true --set prometheusRule.enabled=true \
+    --set secrets.redisPassword.existingSecret=redis --set secrets.natsCreds.existingSecret=nats \
+    --set 'extraSecretMounts[0].name=pagerduty' --set 'extraSecretMounts[0].secretName=pd' >"$tmp/full.yaml"
+  echo "rendered $(grep -c '^kind:' "$tmp/default.yaml") and $(grep -c '^kind:' "$tmp/full.yaml") objects"
+  # The rendered watchtower.yaml must pass config check with each group's roles.
+  python3 - "$tmp/full.yaml" "$tmp/chart-config.yaml" <<'PY'
+import sys, re
+text = open(sys.argv[1]).read()
+m = re.search(r"watchtower\.yaml: \|\n((?:    .*\n|\n)+)", text)
+assert m, "no watchtower.yaml in the rendered ConfigMap"
+open(sys.argv[2], "w").write("".join(l[4:] + "\n" for l in m.group(1).splitlines()))
+PY
+  while read -r roles signer; do
+    out=$(WATCHTOWER_ROLES="$roles" WATCHTOWER_SIGNER_KEY_FILE="$signer" "$tmp/watchtower" config check --env "$tmp/chart-config.yaml" 2>/dev/null || true)
+    # Secret files are mounted in the pods only.
+    bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|store\.redis_password_file|nats\.creds_file): .*(no such file|directory)' || true)
+    if [[ -n "$bad" ]]; then echo "chart config, roles $roles:"; echo "$bad"; failed=1; else echo "chart config ok for roles $roles"; fi
+  done <<EOF2
+ingest,verify,api /etc/watchtower/signer/key
+verify,challenge /etc/watchtower/signer/key
+EOF2
+else
+  skip "helm absent and no Go toolchain to build it"
+fi
+
+step "promtool check rules"
+if command -v promtool >/dev/null; then
+  promtool check rules deployments/prometheus/watchtower.rules.yml
+else
+  skip "promtool absent (Debian package prometheus; run with --install)"
+fi
+
+step "docker compose config"
+if docker compose version >/dev/null 2>&1; then
+  (cd deployments/compose && docker compose config -q) && echo "ok"
+elif command -v docker-compose >/dev/null; then
+  (cd deployments/compose && docker-compose config -q) && echo "ok"
+else
+  skip "neither 'docker compose' nor docker-compose is installed (run with --install)"
+fi
+
+step "systemd-analyze verify"
+if command -v systemd-analyze >/dev/null; then
+  # verify needs ExecStart's binary to exist: point the unit at the one just built.
+  mkdir -p "$tmp/unit"
+  sed "s#/usr/local/bin/watchtower#$tmp/watchtower#g" deployments/systemd/watchtower.service >"$tmp/unit/watchtower.service"
+  out=$(systemd-analyze verify "$tmp/unit/watchtower.service" 2>&1 || echo "exit status $?")
+  # Ignore complaints about units on this machine, keep those about ours.
+  ours=$(echo "$out" | grep -E 'watchtower\.service|exit status' || true)
+  if [[ -n "$ours" ]]; then echo "$ours"; failed=1; else echo "ok"; fi
+else
+  skip "systemd-analyze absent (run with --install)"
+fi
+
+step "Dockerfile"
+if command -v hadolint >/dev/null; then
+  hadolint Dockerfile
+else
+  skip "hadolint absent"
+fi
+if docker info >/dev/null 2>&1; then
+  docker build -q -t watchtower:check . >/dev/null && docker run --rm watchtower:check config example >/dev/null && echo "image builds and runs"
+else
+  skip "docker build: no Docker engine reachable"
+fi
+
+if ((failed)); then
+  echo "deployments/check.sh: FAILED"
+  exit 1
+fi
+echo "deployments/check.sh: all checks passed"

@@ -1,0 +1,601 @@
+// Package config is the watchtower's configuration: one YAML file, every key
+// also a flag (--l1.rpc-url) and an environment variable
+// (WATCHTOWER_L1_RPC_URL). Precedence: flag > env > file > default. Unknown
+// keys are an error, never silently ignored.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"math/big"
+	"net"
+	"net/url"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of a watchtower process.
+type Config struct {
+	// DataDir holds the embedded store and the embedded NATS server's data.
+	DataDir string `yaml:"data_dir" help:"directory for the embedded store and embedded NATS data"`
+	// Roles run by this process: ingest, verify, challenge, api.
+	Roles []string `yaml:"roles" help:"roles this process runs (comma separated): ingest,verify,challenge,api"`
+	// Owner names this process in leases (default: hostname-pid).
+	Owner     string    `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
+	L1        L1        `yaml:"l1"`
+	NATS      NATS      `yaml:"nats"`
+	Store     Store     `yaml:"store"`
+	Signer    Signer    `yaml:"signer"`
+	Channel   Channel   `yaml:"channel"`
+	API       API       `yaml:"api"`
+	Plasma    Plasma    `yaml:"plasma"`
+	Sidechain Sidechain `yaml:"sidechain"`
+	Verify    Verify    `yaml:"verify"`
+	Challenge Challenge `yaml:"challenge"`
+	Log       Log       `yaml:"log"`
+	Metrics   Metrics   `yaml:"metrics"`
+	Health    Health    `yaml:"health"`
+	// Alerts is the alert routing tree (receivers, routes, silences), kept
+	// as YAML and parsed by the alerts package. Reloaded on SIGHUP.
+	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
+}
+
+// L1 is the Ethereum endpoint the tower watches and challenges on.
+type L1 struct {
+	RPCURL        string        `yaml:"rpc_url" help:"L1 JSON-RPC endpoint (ws:// for head subscriptions, or http://)" example:"ws://127.0.0.1:8546"`
+	ChainID       uint64        `yaml:"chain_id" help:"expected L1 chain id (0: take the endpoint's)"`
+	Confirmations uint64        `yaml:"confirmations" help:"blocks on top before an event is acted on"`
+	StartBlock    uint64        `yaml:"start_block" help:"first block to ingest when no cursor is stored (0: current head)"`
+	PollInterval  time.Duration `yaml:"poll_interval" help:"head polling interval when subscriptions are unavailable"`
+}
+
+// NATS is the event bus.
+type NATS struct {
+	URL       string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
+	CredsFile string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
+	Stream    string `yaml:"stream" help:"JetStream stream name"`
+	Replicas  int    `yaml:"replicas" help:"JetStream stream replicas"`
+}
+
+// Store is the shared state.
+type Store struct {
+	RedisURL string `yaml:"redis_url" help:"redis:// or redis+cluster:// URL; empty uses the embedded store in data_dir"`
+	// RedisPasswordFile holds the Redis password; it replaces any password in redis_url.
+	RedisPasswordFile string `yaml:"redis_password_file" help:"file holding the Redis password (replaces one in redis_url)" file:"secret"`
+	Prefix            string `yaml:"prefix" help:"key prefix in Redis"`
+}
+
+// Signer is the challenger key.
+type Signer struct {
+	KeyFile      string `yaml:"key_file" help:"challenger key: an encrypted JSON keystore or a hex private key file" file:"secret" example:"/etc/watchtower/signer.json"`
+	PasswordFile string `yaml:"password_file" help:"file holding the keystore password" file:"secret" example:"/etc/watchtower/signer.password"`
+}
+
+// Channel configures the state-channel plug-in.
+type Channel struct {
+	Adjudicator string `yaml:"adjudicator" help:"ChannelAdjudicator contract address" example:"0x5FbDB2315678afecb367f032d93F642f64180aa3"`
+}
+
+// API is the delegation HTTP API.
+type API struct {
+	Listen string `yaml:"listen" help:"delegation API listen address"`
+	// IdentityKeyFile is the key that signs delegation receipts and heartbeats.
+	IdentityKeyFile string `yaml:"identity_key_file" help:"key signing delegation receipts and heartbeats (keystore or hex; default: the signer key)" file:"secret"`
+	// IdentityPasswordFile unlocks IdentityKeyFile when it is a keystore.
+	IdentityPasswordFile string `yaml:"identity_password_file" help:"file holding the identity keystore's password" file:"secret"`
+}
+
+// Plasma configures the Plasma plug-in; an empty contract leaves Plasma unwatched.
+type Plasma struct {
+	Contract        string        `yaml:"contract" help:"PlasmaFramework contract address (empty: Plasma is not watched)"`
+	FeedURL         string        `yaml:"feed_url" help:"the operator's HTTP block feed (block n at FEED_URL/blocks/n)"`
+	FeedSubject     string        `yaml:"feed_subject" help:"NATS subject the operator publishes block bodies on (empty: HTTP only)"`
+	WithholdTimeout time.Duration `yaml:"withhold_timeout" help:"how long a submitted root may lack its published body before users are told to exit"`
+}
+
+// Sidechain configures the checkpoint plug-in; an empty manager leaves it unwatched.
+type Sidechain struct {
+	Manager         string `yaml:"manager" help:"CheckpointManager contract address (empty: no sidechain is watched)"`
+	ID              uint64 `yaml:"id" help:"the sidechain id registered on the manager"`
+	RPCURL          string `yaml:"rpc_url" help:"the sidechain's JSON-RPC endpoint"`
+	AttestationsURL string `yaml:"attestations_url" help:"base URL of the validators' attestation feed"`
+}
+
+// Verify tunes the verify role.
+type Verify struct {
+	Workers int `yaml:"workers" help:"concurrent verifications (batches when batch > 0) per process"`
+	Batch   int `yaml:"batch" help:"events judged per round trip (0: one at a time)"`
+}
+
+// Challenge tunes the challenge role.
+type Challenge struct {
+	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over"`
+	Poll     time.Duration `yaml:"poll" help:"how often open disputes are scanned"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level" help:"debug, info, warn or error"`
+	Format string `yaml:"format" help:"console or json"`
+}
+
+// Metrics is the operations HTTP server: /metrics, /healthz, /readyz, /status.
+type Metrics struct {
+	Enabled bool   `yaml:"enabled" help:"serve /metrics, /healthz, /readyz and /status"`
+	Listen  string `yaml:"listen" help:"listen address of the metrics and health server"`
+}
+
+// Health sets the bounds /readyz checks.
+type Health struct {
+	MaxHeadAge         time.Duration `yaml:"max_head_age" help:"not ready when the newest L1 block is older than this"`
+	MaxIngestLag       uint64        `yaml:"max_ingest_lag" help:"not ready when the ingest cursor is more than this many blocks behind the head (beyond the confirmations)"`
+	MaxConsumerPending uint64        `yaml:"max_consumer_pending" help:"not ready when the verify consumer has more undelivered events than this"`
+	MinSignerBalance   string        `yaml:"min_signer_balance" help:"not ready when the challenger balance is below this, in wei"`
+}
+
+// Default returns the configuration used where nothing is set.
+func Default() Config {
+	return Config{
+		DataDir:   "./.data",
+		Roles:     []string{"ingest", "verify", "challenge", "api"},
+		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
+		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
+		Store:     Store{Prefix: "wt:"},
+		API:       API{Listen: "127.0.0.1:8080"},
+		Plasma:    Plasma{WithholdTimeout: 30 * time.Second},
+		Verify:    Verify{Workers: 2, Batch: 256},
+		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
+		Log:       Log{Level: "info", Format: "console"},
+		Metrics:   Metrics{Enabled: true, Listen: "127.0.0.1:7300"},
+		Health: Health{
+			MaxHeadAge:         2 * time.Minute,
+			MaxIngestLag:       64,
+			MaxConsumerPending: 1000,
+			MinSignerBalance:   "100000000000000000", // 0.1 ether
+		},
+	}
+}
+
+// LoadFile reads the YAML file at path into cfg. Unknown keys and values of
+// the wrong type are reported as Problems naming each key's path and line.
+func LoadFile(path string, cfg *Config) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	if probs := decodeYAML(b, cfg); len(probs) > 0 {
+		return fmt.Errorf("config %s: %w", path, probs)
+	}
+	return nil
+}
+
+// field is one leaf setting with its dotted path.
+type field struct {
+	path    string // l1.rpc_url
+	help    string
+	file    string // "secret" for a file holding a secret, "" otherwise
+	example string
+	v       reflect.Value
+}
+
+var (
+	durationType = reflect.TypeOf(time.Duration(0))
+	sectionType  = reflect.TypeOf(Section{})
+)
+
+// isLeaf reports whether a struct-typed setting is one value (not a section of keys).
+func isLeaf(t reflect.Type) bool { return t == durationType || t == sectionType }
+
+func fields(cfg *Config) []field {
+	var out []field
+	var walk func(prefix string, v reflect.Value)
+	walk = func(prefix string, v reflect.Value) {
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := yamlName(f)
+			if name == "" {
+				continue
+			}
+			p := name
+			if prefix != "" {
+				p = prefix + "." + name
+			}
+			if f.Type.Kind() == reflect.Struct && !isLeaf(f.Type) {
+				walk(p, v.Field(i))
+				continue
+			}
+			out = append(out, field{path: p, help: f.Tag.Get("help"), file: f.Tag.Get("file"), example: f.Tag.Get("example"), v: v.Field(i)})
+		}
+	}
+	walk("", reflect.ValueOf(cfg).Elem())
+	return out
+}
+
+func yamlName(f reflect.StructField) string {
+	name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	return name
+}
+
+// Keys returns the dotted path of every setting, in file order.
+func Keys() []string {
+	var c Config
+	var out []string
+	for _, f := range fields(&c) {
+		out = append(out, f.path)
+	}
+	return out
+}
+
+// FlagName is the flag of a key path: l1.rpc_url -> l1.rpc-url.
+func FlagName(path string) string { return strings.ReplaceAll(path, "_", "-") }
+
+// EnvName is the environment variable of a key path: l1.rpc_url -> WATCHTOWER_L1_RPC_URL.
+func EnvName(path string) string {
+	return "WATCHTOWER_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(path))
+}
+
+// Bind registers a flag for every key on fs. Values given on the command line
+// are applied by Resolve after the file and environment.
+func Bind(fs *flag.FlagSet) *Flags {
+	var probe Config
+	fl := &Flags{set: map[string]string{}}
+	for _, f := range fields(&probe) {
+		path := f.path
+		fs.Func(FlagName(path), f.help+" (env "+EnvName(path)+")", func(s string) error {
+			fl.set[path] = s
+			return nil
+		})
+	}
+	return fl
+}
+
+// Flags holds the command-line values of configuration keys.
+type Flags struct{ set map[string]string }
+
+// Resolve builds the configuration: defaults, then the file (if any), then
+// WATCHTOWER_* variables from env, then flags; then it validates the result.
+func Resolve(file string, env func(string) (string, bool), fl *Flags) (Config, error) {
+	cfg, err := Load(file, env, fl)
+	if err != nil {
+		return cfg, err
+	}
+	if probs := cfg.Problems(); len(probs) > 0 {
+		return cfg, probs
+	}
+	return cfg, nil
+}
+
+// Load is Resolve without the final validation, for commands such as
+// `status` that need only some keys.
+func Load(file string, env func(string) (string, bool), fl *Flags) (Config, error) {
+	cfg := Default()
+	if file != "" {
+		if err := LoadFile(file, &cfg); err != nil {
+			return cfg, err
+		}
+	}
+	var probs Problems
+	for _, f := range fields(&cfg) {
+		if env != nil {
+			if s, ok := env(EnvName(f.path)); ok {
+				if err := setValue(f.v, s); err != nil {
+					probs = append(probs, Problem{Path: f.path, Msg: fmt.Sprintf("%v (from %s)", err, EnvName(f.path))})
+				}
+			}
+		}
+		if fl != nil {
+			if s, ok := fl.set[f.path]; ok {
+				if err := setValue(f.v, s); err != nil {
+					probs = append(probs, Problem{Path: f.path, Msg: fmt.Sprintf("%v (from --%s)", err, FlagName(f.path))})
+				}
+			}
+		}
+	}
+	if len(probs) > 0 {
+		return cfg, fmt.Errorf("config: %w", probs)
+	}
+	return cfg, nil
+}
+
+func setValue(v reflect.Value, s string) error {
+	switch v.Interface().(type) {
+	case time.Duration:
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return fmt.Errorf("want a duration like 2s or 500ms, got %q", s)
+		}
+		v.SetInt(int64(d))
+		return nil
+	case []string:
+		var parts []string
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		v.Set(reflect.ValueOf(parts))
+		return nil
+	case Section:
+		sec, err := ParseSection([]byte(s))
+		if err != nil {
+			return err
+		}
+		v.Set(reflect.ValueOf(sec))
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Int:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return fmt.Errorf("want an integer, got %q", s)
+		}
+		v.SetInt(int64(n))
+	case reflect.Uint64:
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("want a non-negative integer, got %q", s)
+		}
+		v.SetUint(n)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return fmt.Errorf("want true or false, got %q", s)
+		}
+		v.SetBool(b)
+	default:
+		return fmt.Errorf("unsupported setting type %s", v.Type())
+	}
+	return nil
+}
+
+// KnownRoles are the roles a process can run.
+var KnownRoles = []string{"ingest", "verify", "challenge", "api"}
+
+// HasRole reports whether the process runs role.
+func (c Config) HasRole(role string) bool {
+	for _, r := range c.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks values that are wrong whatever the environment. The error
+// is a Problems listing every wrong key.
+func (c Config) Validate() error {
+	if p := c.Problems(); len(p) > 0 {
+		return p
+	}
+	return nil
+}
+
+// Problems lists every value that is wrong whatever the environment.
+func (c Config) Problems() Problems {
+	var ps Problems
+	add := func(path, format string, a ...any) {
+		ps = append(ps, Problem{Path: path, Msg: fmt.Sprintf(format, a...)})
+	}
+	if len(c.Roles) == 0 {
+		add("roles", "at least one role is required (ingest, verify, challenge, api)")
+	}
+	for _, r := range c.Roles {
+		if !slices.Contains(KnownRoles, r) {
+			add("roles", "unknown role %q (known: %s)", r, strings.Join(KnownRoles, ", "))
+		}
+	}
+	if c.HasRole("ingest") || c.HasRole("challenge") || c.HasRole("api") {
+		if c.L1.RPCURL == "" {
+			add("l1.rpc_url", "required by the ingest, challenge and api roles (ws://... or http://...)")
+		}
+		if c.Channel.Adjudicator == "" {
+			add("channel.adjudicator", "required (the ChannelAdjudicator address)")
+		}
+	}
+	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
+		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
+	}
+	if a := c.Channel.Adjudicator; a != "" && !isAddress(a) {
+		add("channel.adjudicator", "%q is not a 0x-prefixed 20-byte hex address", a)
+	}
+	if c.HasRole("challenge") && c.Signer.KeyFile == "" {
+		add("signer.key_file", "required by the challenge role")
+	}
+	if u := c.NATS.URL; u != "" && !hasScheme(u, "nats", "tls", "ws", "wss") {
+		add("nats.url", "%q: want a nats://, tls://, ws:// or wss:// URL (several separated by commas)", u)
+	}
+	if c.NATS.Stream == "" {
+		add("nats.stream", "must not be empty")
+	}
+	if c.NATS.Replicas < 1 || c.NATS.Replicas > 5 {
+		add("nats.replicas", "want 1 to 5, got %d", c.NATS.Replicas)
+	}
+	if u := c.Store.RedisURL; u != "" && !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix") {
+		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
+	}
+	if c.Store.RedisPasswordFile != "" && c.Store.RedisURL == "" {
+		add("store.redis_password_file", "set but store.redis_url is empty (the embedded store has no password)")
+	}
+	if a := c.Plasma.Contract; a != "" {
+		if !isAddress(a) {
+			add("plasma.contract", "%q is not a 0x-prefixed 20-byte hex address", a)
+		}
+		if c.Plasma.FeedURL == "" && c.Plasma.FeedSubject == "" {
+			add("plasma.feed_url", "required with plasma.contract (or plasma.feed_subject): where the operator publishes block bodies")
+		}
+	}
+	if a := c.Sidechain.Manager; a != "" {
+		if !isAddress(a) {
+			add("sidechain.manager", "%q is not a 0x-prefixed 20-byte hex address", a)
+		}
+		if c.Sidechain.ID == 0 {
+			add("sidechain.id", "required with sidechain.manager")
+		}
+		if c.Sidechain.RPCURL == "" {
+			add("sidechain.rpc_url", "required with sidechain.manager")
+		}
+		if c.Sidechain.AttestationsURL == "" {
+			add("sidechain.attestations_url", "required with sidechain.manager")
+		}
+	}
+	if c.Verify.Workers < 1 || c.Verify.Workers > 256 {
+		add("verify.workers", "must be between 1 and 256, got %d", c.Verify.Workers)
+	}
+	if c.Verify.Batch < 0 || c.Verify.Batch*c.Verify.Workers > 1000 {
+		add("verify.batch", "must be >= 0 with batch x workers <= 1000 (JetStream's default max ack pending), got %d x %d", c.Verify.Batch, c.Verify.Workers)
+	}
+	if c.Challenge.LeaseTTL < time.Second {
+		add("challenge.lease_ttl", "must be at least 1s, got %s", c.Challenge.LeaseTTL)
+	}
+	if c.Challenge.Poll <= 0 {
+		add("challenge.poll", "must be positive, got %s", c.Challenge.Poll)
+	}
+	if c.L1.PollInterval <= 0 {
+		add("l1.poll_interval", "must be positive, got %s", c.L1.PollInterval)
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		add("log.level", "want debug, info, warn or error, got %q", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "console", "json":
+	default:
+		add("log.format", "want console or json, got %q", c.Log.Format)
+	}
+	if c.HasRole("api") {
+		if _, _, err := net.SplitHostPort(c.API.Listen); err != nil {
+			add("api.listen", "%q: want host:port (%v)", c.API.Listen, err)
+		}
+	}
+	if c.Metrics.Enabled {
+		if _, _, err := net.SplitHostPort(c.Metrics.Listen); err != nil {
+			add("metrics.listen", "%q: want host:port (%v)", c.Metrics.Listen, err)
+		} else if c.HasRole("api") && c.Metrics.Listen == c.API.Listen {
+			add("metrics.listen", "%q is also api.listen: use two ports", c.Metrics.Listen)
+		}
+	}
+	if c.Health.MaxHeadAge <= 0 {
+		add("health.max_head_age", "must be positive, got %s", c.Health.MaxHeadAge)
+	}
+	if _, err := c.Health.MinBalance(); err != nil {
+		add("health.min_signer_balance", "%v", err)
+	}
+	return ps
+}
+
+// MinBalance parses MinSignerBalance (wei; empty means no minimum).
+func (h Health) MinBalance() (*big.Int, error) {
+	if strings.TrimSpace(h.MinSignerBalance) == "" {
+		return new(big.Int), nil
+	}
+	n, ok := new(big.Int).SetString(strings.TrimSpace(h.MinSignerBalance), 10)
+	if !ok || n.Sign() < 0 {
+		return nil, fmt.Errorf("want a non-negative whole number of wei (1 ether = 1000000000000000000), got %q", h.MinSignerBalance)
+	}
+	return n, nil
+}
+
+// RedisURLWithPassword returns redis_url with the password from
+// redis_password_file put in (the URL unchanged when no file is set).
+func (s Store) RedisURLWithPassword() (string, error) {
+	if s.RedisPasswordFile == "" || s.RedisURL == "" {
+		return s.RedisURL, nil
+	}
+	pw, err := ReadSecret(s.RedisPasswordFile)
+	if err != nil {
+		return "", fmt.Errorf("store.redis_password_file: %w", err)
+	}
+	u, err := url.Parse(s.RedisURL)
+	if err != nil {
+		return "", fmt.Errorf("store.redis_url: %w", err)
+	}
+	user := ""
+	if u.User != nil {
+		user = u.User.Username()
+	}
+	u.User = url.UserPassword(user, pw)
+	return u.String(), nil
+}
+
+// ReadSecret returns the contents of a secret file without trailing newlines.
+// It refuses an empty file and warns nobody: permissions are the operator's
+// business, but CheckFiles reports files readable by others.
+func ReadSecret(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimRight(string(b), "\r\n")
+	clear(b)
+	if s == "" {
+		return "", fmt.Errorf("%s is empty", path)
+	}
+	return s, nil
+}
+
+// CheckFiles reports file-valued keys whose file is missing, unreadable or
+// readable by every user (secrets should be mode 0600 or 0640).
+func (c Config) CheckFiles() Problems {
+	var ps Problems
+	cp := c
+	for _, f := range fields(&cp) {
+		if f.file == "" || f.v.Kind() != reflect.String {
+			continue
+		}
+		path := f.v.String()
+		if path == "" {
+			continue
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))})
+			continue
+		}
+		if st.IsDir() {
+			ps = append(ps, Problem{Path: f.path, Msg: path + " is a directory, want a file"})
+			continue
+		}
+		if fh, err := os.Open(path); err != nil {
+			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
+		} else {
+			fh.Close()
+		}
+		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 {
+			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
+		}
+	}
+	return ps
+}
+
+func hasScheme(raw string, schemes ...string) bool {
+	first := strings.TrimSpace(strings.Split(raw, ",")[0])
+	u, err := url.Parse(first)
+	if err != nil || u.Scheme == "" {
+		return false
+	}
+	return slices.Contains(schemes, strings.ToLower(u.Scheme))
+}
+
+func isAddress(s string) bool {
+	if len(s) != 42 || !strings.HasPrefix(s, "0x") {
+		return false
+	}
+	for _, c := range s[2:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,52 @@
+package redistest
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestStart(t *testing.T) {
+	u := Start(t)
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Scheme != "redis" || parsed.Path != "/0" {
+		t.Fatalf("Start returned %q (%v), want redis://127.0.0.1:PORT/0", u, err)
+	}
+	if reply, err := command(parsed.Host, "PING"); err != nil || reply != "+PONG" {
+		t.Fatalf("PING = %q, %v", reply, err)
+	}
+	if reply, err := command(parsed.Host, "CONFIG GET appendonly"); err != nil || reply != "*2" {
+		t.Fatalf("CONFIG GET = %q, %v", reply, err)
+	}
+	// Two servers in one test are independent.
+	if u2 := Start(t); u2 == u {
+		t.Fatalf("second Start returned the same URL %q", u2)
+	}
+}
+
+func TestPersistentRestartKeepsData(t *testing.T) {
+	s := StartPersistent(t)
+	if reply, err := command(s.Addr(), "SET k v"); err != nil || reply != "+OK" {
+		t.Fatalf("SET = %q, %v", reply, err)
+	}
+	s.Stop()
+	if _, err := command(s.Addr(), "PING"); err == nil {
+		t.Fatal("PING succeeded after Stop")
+	}
+	s.Start()
+	if reply, err := command(s.Addr(), "GET k"); err != nil || reply != "v" {
+		t.Fatalf("GET after restart = %q, %v; want \"v\"", reply, err)
+	}
+}
+
+func TestStartCluster(t *testing.T) {
+	u := StartCluster(t)
+	host, ok := strings.CutPrefix(u, "redis+cluster://")
+	if !ok {
+		t.Fatalf("StartCluster returned %q", u)
+	}
+	info, err := command(host, "CLUSTER INFO")
+	if err != nil || !strings.Contains(info, "cluster_slots_assigned:16384") {
+		t.Fatalf("CLUSTER INFO = %q, %v", info, err)
+	}
+}

@@ -1,0 +1,4 @@
+package bus
+
+// RunAsync is runAsync for the external tests (package bus_test).
+var RunAsync = runAsync

@@ -1,0 +1,227 @@
+package challenge
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/internal/testutil/chantest"
+	"github.com/watchtower-l2/watchtower/internal/testutil/redistest"
+	"github.com/watchtower-l2/watchtower/proofs/channelstate"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+	"github.com/watchtower-l2/watchtower/watcher/store"
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
+	"github.com/watchtower-l2/watchtower/watcher/txmgr"
+)
+
+type fixture struct {
+	chain *chantest.Chain
+	st    store.Store
+	kind  *channel.Kind
+	kinds l2.Registry
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	c := chantest.New(t, 4)
+	st, err := redisstore.Open(context.Background(), redistest.Start(t), "wt:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	kind := c.Plugin(st, NewQueue(st, c.Net.ChainID.Uint64(), "test"), zap.NewNop())
+	kinds, err := l2.NewRegistry(kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{chain: c, st: st, kind: kind, kinds: kinds}
+}
+
+// verdictOf runs the plug-in on the close log of r, as the verify role would.
+func (f *fixture) verdictOf(t *testing.T, r *types.Receipt) l2.Verdict {
+	t.Helper()
+	return f.chain.Verdict(f.kind, r, channel.EventClosed)
+}
+
+func (f *fixture) runner(t *testing.T, owner string, signer int, sink alerts.Sink) (*Runner, *Queue) {
+	t.Helper()
+	ctx := context.Background()
+	log := zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel)).Named(owner)
+	m, err := txmgr.New(ctx, f.chain.Net.Client, f.chain.TowerKey(signer), txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := NewQueue(f.st, f.chain.Net.ChainID.Uint64(), owner)
+	return NewRunner(q, m, f.chain.Net.Client, f.kinds, sink, f.chain.Net.ChainID.Uint64(),
+		Config{Poll: 20 * time.Millisecond, LeaseTTL: time.Second, RetryDelay: 50 * time.Millisecond}, log), q
+}
+
+func run(t *testing.T, r *Runner) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func waitJob(t *testing.T, q *Queue, id string, want Status) Job {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		j, err := q.Get(context.Background(), id)
+		if err == nil && j.Status == want {
+			return j
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job %s: status %q (%v), want %q", id, j.Status, err, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A process recorded a signed challenge and died before broadcasting it,
+// still holding the lease. When the lease expires a second process (with
+// another key) broadcasts exactly the recorded transaction: one challenge.
+func TestCrashAfterSigningIsResumed(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ch := c.Open(60, 3)
+	ctx := context.Background()
+	if _, err := f.kind.Delegate(ctx, ch.Latest()); err != nil {
+		t.Fatal(err)
+	}
+	v := f.verdictOf(t, c.Close(ch, ch.States[0]))
+	if v.Outcome != l2.Fraud || v.Challenge == nil {
+		t.Fatalf("verdict %+v, want fraud", v)
+	}
+	c.Net.AutoMine(30 * time.Millisecond)
+
+	// The process that dies: it queues, signs and records, then vanishes.
+	dead := NewQueue(f.st, c.Net.ChainID.Uint64(), "dead")
+	if err := dead.Enqueue(ctx, *v.Challenge); err != nil {
+		t.Fatal(err)
+	}
+	m, err := txmgr.New(ctx, c.Net.Client, c.TowerKey(0), txmgr.Config{}, zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := m.Prepare(ctx, txmgr.Candidate{To: v.Challenge.To, Data: v.Challenge.Data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := tx.MarshalBinary()
+	j, err := dead.Get(ctx, v.Challenge.DisputeID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.Status, j.TxHash, j.RawTx, j.Attempts = Sending, tx.Hash(), raw, 1
+	if err := dead.put(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := f.st.AcquireLease(ctx, leaseKey(j.DisputeID), "dead", time.Second); err != nil || !ok {
+		t.Fatalf("dead process lease: %v %v", ok, err)
+	}
+
+	r, q := f.runner(t, "survivor", 1, &alerts.Recorder{})
+	run(t, r)
+	got := waitJob(t, q, j.DisputeID, Mined)
+	if got.TxHash != tx.Hash() {
+		t.Fatalf("mined %s, want the recorded %s", got.TxHash.Hex(), tx.Hash().Hex())
+	}
+	evs := c.Challenges(ch)
+	if len(evs) != 1 || evs[0].Raw.TxHash != tx.Hash() {
+		t.Fatalf("%d challenges on chain; want exactly the recorded tx", len(evs))
+	}
+}
+
+// Two runners race for the same queue: the lease lets exactly one send.
+func TestOneChallengePerDisputeAcrossProcesses(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ch := c.Open(60, 4)
+	ctx := context.Background()
+	if _, err := f.kind.Delegate(ctx, ch.Latest()); err != nil {
+		t.Fatal(err)
+	}
+	v := f.verdictOf(t, c.Close(ch, ch.States[1]))
+	c.Net.AutoMine(30 * time.Millisecond)
+	r1, q1 := f.runner(t, "p1", 0, &alerts.Recorder{})
+	r2, _ := f.runner(t, "p2", 1, &alerts.Recorder{})
+	// Enqueue twice (a redelivered event), then start both at once.
+	for i := 0; i < 2; i++ {
+		if err := q1.Enqueue(ctx, *v.Challenge); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, r1)
+	run(t, r2)
+	waitJob(t, q1, v.Challenge.DisputeID, Mined)
+	// Give a duplicate time to show up before the deadline.
+	end := c.OnChain(ch).Deadline
+	for c.Head() <= end {
+		time.Sleep(30 * time.Millisecond)
+	}
+	if n := len(c.Challenges(ch)); n != 1 {
+		t.Fatalf("%d challenges on chain, want 1", n)
+	}
+}
+
+// A dispute already answered on chain (by the user or another tower) is
+// closed as obsolete without sending anything.
+func TestAnsweredDisputeIsObsolete(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ch := c.Open(60, 3)
+	ctx := context.Background()
+	if _, err := f.kind.Delegate(ctx, ch.States[1]); err != nil {
+		t.Fatal(err)
+	}
+	v := f.verdictOf(t, c.Close(ch, ch.States[0]))
+	// Party B answers with the newest state itself.
+	s := ch.Latest()
+	tx, err := c.Adj.Challenge(c.Net.Transactor(ctx, ch.B), bindingsState(s), s.SigA, s.SigB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Net.Mine()
+	c.Receipt(tx)
+	c.Net.AutoMine(30 * time.Millisecond)
+	rec := &alerts.Recorder{}
+	r, q := f.runner(t, "p1", 0, rec)
+	if err := q.Enqueue(ctx, *v.Challenge); err != nil {
+		t.Fatal(err)
+	}
+	run(t, r)
+	j := waitJob(t, q, v.Challenge.DisputeID, Obsolete)
+	if j.TxHash != ([32]byte{}) {
+		t.Fatalf("obsolete job has a tx %s", j.TxHash.Hex())
+	}
+	if n := len(c.Challenges(ch)); n != 1 {
+		t.Fatalf("%d challenges on chain, want only B's", n)
+	}
+	// The alert follows the recorded status: give it a moment.
+	for deadline := time.Now().Add(30 * time.Second); len(rec.Alerts()) == 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	b, _ := json.Marshal(rec.Alerts())
+	if len(rec.Alerts()) != 1 || rec.Alerts()[0].State != alerts.StateResolved {
+		t.Fatalf("alerts %s, want one resolved", b)
+	}
+}
+
+func bindingsState(s channelstate.Signed) bindings.ChannelAdjudicatorState {
+	return bindings.ChannelAdjudicatorState{ChannelId: s.ChannelID, Nonce: s.Nonce, BalanceA: s.BalanceA, BalanceB: s.BalanceB}
+}

@@ -1,0 +1,319 @@
+// Package channel is the state-channel plug-in: it watches a
+// ChannelAdjudicator, holds the latest co-signed state users delegate, and
+// answers a close with a stale state by challenging with the newer state,
+// whose two signatures the adjudicator verifies itself.
+package channel
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/proofs/channelstate"
+	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/store"
+)
+
+// KindName is the subject token of this kind.
+const KindName = "channel"
+
+var channelABI = mustABI()
+
+func mustABI() *abi.ABI {
+	a, err := bindings.ChannelAdjudicatorMetaData.GetAbi()
+	if err != nil {
+		// The ABI is generated and committed; failing to parse it is a build defect.
+		panic(fmt.Sprintf("channel: parse generated ABI: %v", err))
+	}
+	return a
+}
+
+// Status mirrors ChannelAdjudicator.Status.
+type Status uint8
+
+// Channel statuses on L1.
+const (
+	StatusNone Status = iota
+	StatusOpening
+	StatusOpen
+	StatusClosing
+	StatusSettled
+)
+
+// Info is a channel's record on L1.
+type Info struct {
+	PartyA   common.Address
+	PartyB   common.Address
+	Total    *big.Int
+	Status   Status
+	Nonce    uint64
+	Deadline uint64
+}
+
+// Chain reads the adjudicator on L1.
+type Chain interface {
+	Channel(ctx context.Context, id common.Hash) (Info, error)
+	Head(ctx context.Context) (uint64, error)
+}
+
+// Backend is what the L1 reader needs from an ethclient.
+type Backend interface {
+	bind.ContractCaller
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+type l1Chain struct {
+	backend Backend
+	caller  *bindings.ChannelAdjudicatorCaller
+}
+
+// NewChain reads channels of the adjudicator at addr through backend.
+func NewChain(backend Backend, addr common.Address) (Chain, error) {
+	c, err := bindings.NewChannelAdjudicatorCaller(addr, backend)
+	if err != nil {
+		return nil, fmt.Errorf("channel: bind adjudicator %s: %w", addr.Hex(), err)
+	}
+	return &l1Chain{backend: backend, caller: c}, nil
+}
+
+func (c *l1Chain) Channel(ctx context.Context, id common.Hash) (Info, error) {
+	ch, err := c.caller.GetChannel(&bind.CallOpts{Context: ctx}, id)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{PartyA: ch.PartyA, PartyB: ch.PartyB, Total: ch.Total, Status: Status(ch.Status), Nonce: ch.Nonce, Deadline: ch.Deadline}, nil
+}
+
+func (c *l1Chain) Head(ctx context.Context) (uint64, error) {
+	h, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	return h.Number.Uint64(), nil
+}
+
+// Config configures the plug-in.
+type Config struct {
+	ChainID     *big.Int
+	Adjudicator common.Address
+}
+
+// Kind implements l2.Kind for ChannelAdjudicator.
+type Kind struct {
+	contract common.Address
+	chainID  uint64
+	domain   channelstate.Domain
+	store    store.Store
+	chain    Chain
+	queue    l2.Enqueuer
+	dec      *decoder
+	facts    factCache
+	log      *zap.Logger
+}
+
+var _ l2.Kind = (*Kind)(nil)
+
+// New returns the channel plug-in. queue receives challenges queued outside the
+// event flow (a delegation arriving while a stale close is already pending).
+func New(cfg Config, st store.Store, chain Chain, queue l2.Enqueuer, log *zap.Logger) (*Kind, error) {
+	if cfg.ChainID == nil || cfg.ChainID.Sign() <= 0 {
+		return nil, errors.New("channel: chain id is required")
+	}
+	if cfg.Adjudicator == (common.Address{}) {
+		return nil, errors.New("channel: adjudicator address is required")
+	}
+	dec, err := newDecoder()
+	if err != nil {
+		return nil, err
+	}
+	return &Kind{
+		contract: cfg.Adjudicator,
+		chainID:  cfg.ChainID.Uint64(),
+		domain:   channelstate.NewDomain(cfg.ChainID, cfg.Adjudicator),
+		store:    st,
+		chain:    chain,
+		queue:    queue,
+		dec:      dec,
+		log:      log.Named("channel"),
+	}, nil
+}
+
+// Name implements l2.Kind.
+func (k *Kind) Name() string { return KindName }
+
+// Domain is the EIP-712 domain states of this adjudicator are signed in.
+func (k *Kind) Domain() channelstate.Domain { return k.domain }
+
+// Addresses implements l2.Kind.
+func (k *Kind) Addresses() []common.Address { return []common.Address{k.contract} }
+
+// Decode implements l2.Kind.
+func (k *Kind) Decode(log types.Log) (string, []byte, bool, error) {
+	if log.Address != k.contract {
+		return "", nil, false, nil
+	}
+	name, payload, ok, err := k.dec.decode(log)
+	if err != nil || !ok {
+		return "", nil, ok, err
+	}
+	b, err := json.Marshal(payload)
+	if err != nil {
+		return "", nil, false, fmt.Errorf("channel: encode %s payload: %w", name, err)
+	}
+	return name, b, true, nil
+}
+
+// Verify implements l2.Kind.
+func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
+	v := l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
+	switch ev.Name {
+	case EventClosed, EventChallenged:
+		d, err := decodePayload[Dispute](ev.Payload)
+		if err != nil {
+			return v, err
+		}
+		return k.verifyDispute(ctx, ev, d, v)
+	case EventSettled:
+		s, err := decodePayload[Settled](ev.Payload)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = s.ChannelID.Hex()
+		if ev.Removed {
+			v.Outcome = l2.Retracted
+			v.Detail = "settlement removed by a reorg"
+			return v, nil
+		}
+		// The channel is paid out: the held proof can never be used again.
+		if err := k.deleteHeld(ctx, s.ChannelID); err != nil {
+			return v, err
+		}
+		v.Detail = fmt.Sprintf("settled at nonce %d; held state pruned", s.Nonce)
+		return v, nil
+	case EventOpened:
+		o, err := decodePayload[Opened](ev.Payload)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = o.ChannelID.Hex()
+		v.Users = []string{o.PartyA.Hex(), o.PartyB.Hex()}
+		v.Detail = fmt.Sprintf("opened with %s wei, window %d blocks", o.Deposit, o.DisputeWindow)
+		return v, nil
+	case EventJoined:
+		j, err := decodePayload[Joined](ev.Payload)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = j.ChannelID.Hex()
+		v.Detail = fmt.Sprintf("joined with %s wei, deposits %s", j.Deposit, j.Total)
+		return v, nil
+	case EventCancelled:
+		c, err := decodePayload[Cancelled](ev.Payload)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = c.ChannelID.Hex()
+		v.Detail = fmt.Sprintf("cancelled before B joined; %s wei refunded", c.Refund)
+		return v, nil
+	}
+	return v, fmt.Errorf("channel: unknown event %q", ev.Name)
+}
+
+// verifyDispute judges a close (or a third party's challenge): the contract now
+// holds nonce d.Nonce; if the tower holds a higher co-signed state, that is fraud.
+func (k *Kind) verifyDispute(ctx context.Context, ev event.Event, d Dispute, v l2.Verdict) (l2.Verdict, error) {
+	v.Subject = d.ChannelID.Hex()
+	v.DeadlineBlock = d.Deadline
+	if !ev.Removed {
+		// Mark the channel before reading the held state: a delegation stores
+		// its state before reading the mark (see DelegateMany).
+		if err := k.store.Put(ctx, disputedKey(d.ChannelID), []byte{1}); err != nil {
+			return v, fmt.Errorf("channel: mark %s disputed: %w", d.ChannelID.Hex(), err)
+		}
+	}
+	held, err := k.Latest(ctx, d.ChannelID)
+	if errors.Is(err, store.ErrNotFound) {
+		v.Outcome = l2.Unwatched
+		v.Detail = fmt.Sprintf("%s with nonce %d; no delegated state", ev.Name, d.Nonce)
+		return v, nil
+	}
+	if err != nil {
+		return v, err
+	}
+	v.Users = []string{held.PartyA.Hex(), held.PartyB.Hex()}
+	ch, err := k.challengeFor(held, d.Deadline, ev.BlockNumber)
+	if err != nil {
+		return v, err
+	}
+	if ev.Removed {
+		v.Outcome = l2.Retracted
+		v.Detail = fmt.Sprintf("%s with nonce %d removed by a reorg", ev.Name, d.Nonce)
+		v.Cancel = []string{ch.DisputeID}
+		return v, nil
+	}
+	if held.Nonce <= d.Nonce {
+		v.Outcome = l2.Honest
+		v.Detail = fmt.Sprintf("%s with nonce %d; tower holds nonce %d", ev.Name, d.Nonce, held.Nonce)
+		return v, nil
+	}
+	v.Outcome = l2.Fraud
+	v.Detail = fmt.Sprintf("stale %s: nonce %d on L1, tower holds co-signed nonce %d", ev.Name, d.Nonce, held.Nonce)
+	v.Challenge = &ch
+	return v, nil
+}
+
+// challengeFor builds the challenge call that submits the held state.
+func (k *Kind) challengeFor(h Held, deadline, eventBlock uint64) (l2.Challenge, error) {
+	data, err := channelABI.Pack("challenge", bindings.ChannelAdjudicatorState{
+		ChannelId: h.ChannelID,
+		Nonce:     h.Nonce,
+		BalanceA:  h.BalanceA,
+		BalanceB:  h.BalanceB,
+	}, h.SigA, h.SigB)
+	if err != nil {
+		return l2.Challenge{}, fmt.Errorf("channel: pack challenge for %s: %w", h.ChannelID.Hex(), err)
+	}
+	return l2.Challenge{
+		DisputeID:     DisputeID(h.ChannelID, h.Nonce),
+		Kind:          KindName,
+		Subject:       h.ChannelID.Hex(),
+		To:            k.contract,
+		Data:          data,
+		DeadlineBlock: deadline,
+		Users:         []string{h.PartyA.Hex(), h.PartyB.Hex()},
+		EventBlock:    eventBlock,
+	}, nil
+}
+
+// DisputeID names the challenge of a channel with a given held nonce. The same
+// proof is never submitted twice, whichever event led to it.
+func DisputeID(id common.Hash, nonce uint64) string {
+	return fmt.Sprintf("channel-%s-%d", id.Hex(), nonce)
+}
+
+// ClassifyRevert implements l2.Kind using the adjudicator's custom errors.
+func (k *Kind) ClassifyRevert(data []byte) (string, l2.RevertClass) {
+	_, name, ok := l2.CustomError(channelABI, data)
+	if !ok {
+		return name, l2.RevertUnknown
+	}
+	switch name {
+	case "StaleNonce", "WrongStatus", "UnknownChannel":
+		// Someone already submitted an equal or newer state, the channel settled,
+		// or a reorg removed the close: nothing left to answer.
+		return name, l2.RevertObsolete
+	case "DisputeWindowOver":
+		return name, l2.RevertTooLate
+	}
+	return name, l2.RevertUnknown
+}

@@ -1,0 +1,278 @@
+// Package tower assembles the pipeline roles of one watcher process
+// (ingest -> JetStream -> verify -> store -> challenge, plus the delegation
+// API) around the L2 kinds it guards.
+package tower
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/watcher/bus"
+	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/delegation"
+	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+	"github.com/watchtower-l2/watchtower/watcher/metrics"
+	"github.com/watchtower-l2/watchtower/watcher/store"
+	"github.com/watchtower-l2/watchtower/watcher/txmgr"
+	"github.com/watchtower-l2/watchtower/watcher/verify"
+)
+
+// Roles a process can run.
+const (
+	RoleIngest    = "ingest"
+	RoleVerify    = "verify"
+	RoleChallenge = "challenge"
+	RoleAPI       = "api"
+)
+
+// L1 is everything the roles read from and send to the L1 node; both
+// *ethclient.Client and the simulated backend's client implement it.
+type L1 interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+	txmgr.Client
+	channel.Backend
+}
+
+// Options configures a tower process.
+type Options struct {
+	Roles         []string
+	Owner         string
+	ChainID       *big.Int
+	Adjudicator   common.Address
+	Stream        string
+	Replicas      int
+	Ingest        ingest.Config
+	Challenge     challenge.Config
+	TxMgr         txmgr.Config
+	VerifyWorkers int
+	// VerifyBatch > 0 makes the verify role judge up to that many events per
+	// round trip (kinds with a batch verifier pipeline their store reads).
+	VerifyBatch int
+	// Identity signs delegation receipts and heartbeats (default: the signer key).
+	Identity *ecdsa.PrivateKey
+	// APIListener serves the delegation API when the api role runs.
+	APIListener net.Listener
+	// Metrics instruments every role (nil: none).
+	Metrics *metrics.Metrics
+	// Plugins build the L2 kinds guarded besides state channels (Plasma,
+	// sidechains). A kind that also implements l2.Runner is run with the
+	// ingest role.
+	Plugins []Plugin
+}
+
+// Deps is what a plug-in gets from the tower to build its kind.
+type Deps struct {
+	ChainID *big.Int
+	L1      L1
+	Bus     *bus.Bus
+	Store   store.Store
+	Queue   l2.Enqueuer
+	Alerts  alerts.Sink
+	Log     *zap.Logger
+}
+
+// Plugin builds one L2 kind.
+type Plugin func(ctx context.Context, d Deps) (l2.Kind, error)
+
+// Tower is one watcher process.
+type Tower struct {
+	opts     Options
+	Channels *channel.Kind
+	Queue    *challenge.Queue
+	Sender   *txmgr.Manager
+	ingest   *ingest.Ingester
+	verify   *verify.Verifier
+	runner   *challenge.Runner
+	api      http.Handler
+	apiSrv   *delegation.Server
+	runners  []namedRunner
+	log      *zap.Logger
+	// Kinds are the L2 kinds this tower guards.
+	Kinds l2.Registry
+}
+
+type namedRunner struct {
+	name string
+	r    l2.Runner
+}
+
+// New wires the roles in opts.Roles. key is needed by the challenge role only.
+func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, key *ecdsa.PrivateKey, sink alerts.Sink, log *zap.Logger) (*Tower, error) {
+	if opts.Stream == "" {
+		opts.Stream = "WATCHTOWER"
+	}
+	if opts.ChainID == nil {
+		id, err := l1.ChainID(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("tower: read L1 chain id: %w", err)
+		}
+		opts.ChainID = id
+	}
+	chainID := opts.ChainID.Uint64()
+	t := &Tower{opts: opts, log: log}
+	t.Queue = challenge.NewQueue(st, chainID, opts.Owner)
+	chain, err := channel.NewChain(l1, opts.Adjudicator)
+	if err != nil {
+		return nil, err
+	}
+	t.Channels, err = channel.New(channel.Config{ChainID: opts.ChainID, Adjudicator: opts.Adjudicator}, st, chain, t.Queue, log)
+	if err != nil {
+		return nil, err
+	}
+	all := []l2.Kind{t.Channels}
+	deps := Deps{ChainID: opts.ChainID, L1: l1, Bus: b, Store: st, Queue: t.Queue, Alerts: sink, Log: log}
+	for _, p := range opts.Plugins {
+		k, err := p(ctx, deps)
+		if err != nil {
+			return nil, fmt.Errorf("tower: plug-in: %w", err)
+		}
+		all = append(all, k)
+		if r, ok := k.(l2.Runner); ok && t.has(RoleIngest) {
+			t.runners = append(t.runners, namedRunner{name: k.Name(), r: r})
+		}
+	}
+	kinds, err := l2.NewRegistry(all...)
+	if err != nil {
+		return nil, err
+	}
+	t.Kinds = kinds
+	if t.has(RoleIngest) || t.has(RoleVerify) {
+		if b == nil {
+			return nil, errors.New("tower: ingest and verify need the NATS bus")
+		}
+		if err := b.EnsureStream(ctx, bus.StreamConfig{
+			Name:     opts.Stream,
+			Subjects: []string{event.ChainSubjects(chainID)},
+			Replicas: opts.Replicas,
+		}); err != nil {
+			return nil, fmt.Errorf("tower: %w", err)
+		}
+	}
+	if t.has(RoleIngest) {
+		cfg := opts.Ingest
+		cfg.ChainID = chainID
+		cfg.Metrics = opts.Metrics
+		if t.ingest, err = ingest.New(l1, b, st, kinds, cfg, log); err != nil {
+			return nil, err
+		}
+	}
+	if t.has(RoleVerify) {
+		t.verify = verify.New(b, st, kinds, t.Queue, sink, verify.Config{ChainID: chainID, Stream: opts.Stream, Workers: opts.VerifyWorkers, Batch: opts.VerifyBatch, Metrics: opts.Metrics}, log)
+	}
+	if t.has(RoleChallenge) {
+		if key == nil {
+			return nil, errors.New("tower: the challenge role needs a signer key (signer.key_file)")
+		}
+		tc := opts.TxMgr
+		tc.ChainID = opts.ChainID
+		if t.Sender, err = txmgr.New(ctx, l1, key, tc, log); err != nil {
+			return nil, fmt.Errorf("tower: %w", err)
+		}
+		cc := opts.Challenge
+		cc.Metrics = opts.Metrics
+		t.runner = challenge.NewRunner(t.Queue, t.Sender, l1, kinds, sink, chainID, cc, log)
+	}
+	if t.has(RoleAPI) {
+		id := opts.Identity
+		if id == nil {
+			id = key
+		}
+		if id == nil {
+			return nil, errors.New("tower: the api role needs an identity key to sign receipts (api.identity_key_file or signer.key_file)")
+		}
+		srv, err := delegation.NewServer(delegation.Config{Channels: t.Channels, Store: st, Identity: id}, log)
+		if err != nil {
+			return nil, fmt.Errorf("tower: api role: %w", err)
+		}
+		t.api, t.apiSrv = srv, srv
+	}
+	return t, nil
+}
+
+func (t *Tower) has(role string) bool { return slices.Contains(t.opts.Roles, role) }
+
+// API returns the delegation API handler (nil without the api role).
+func (t *Tower) API() http.Handler { return t.api }
+
+// Run runs the roles until ctx is cancelled, then lets in-flight verdicts and
+// challenges reach a recorded state. The first role to fail stops the rest.
+func (t *Tower) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, 5+len(t.runners))
+	start := func(name string, run func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := run(ctx); err != nil && ctx.Err() == nil {
+				errs <- fmt.Errorf("%s role: %w", name, err)
+				cancel()
+			}
+		}()
+	}
+	if t.ingest != nil {
+		start(RoleIngest, t.ingest.Run)
+	}
+	for _, nr := range t.runners {
+		start(RoleIngest+"/"+nr.name, nr.r.Run)
+	}
+	if t.verify != nil {
+		start(RoleVerify, t.verify.Run)
+	}
+	if t.runner != nil {
+		start(RoleChallenge, t.runner.Run)
+	}
+	if t.apiSrv != nil {
+		// Prunes what expired subscriptions and settled channels no longer need.
+		start(RoleAPI+"/prune", t.apiSrv.Run)
+	}
+	if t.api != nil && t.opts.APIListener != nil {
+		srv := &http.Server{Handler: t.api, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 15 * time.Second}
+		start(RoleAPI, func(ctx context.Context) error {
+			go func() {
+				<-ctx.Done()
+				sctx, c := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+				defer c()
+				_ = srv.Shutdown(sctx)
+			}()
+			if err := srv.Serve(t.opts.APIListener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		})
+	}
+	t.log.Info("tower running", zap.Strings("roles", t.opts.Roles), zap.Uint64("chain_id", t.opts.ChainID.Uint64()),
+		zap.String("adjudicator", t.opts.Adjudicator.Hex()))
+	wg.Wait()
+	close(errs)
+	return errors.Join(collect(errs)...)
+}
+
+func collect(ch <-chan error) []error {
+	var out []error
+	for err := range ch {
+		out = append(out, err)
+	}
+	return out
+}

@@ -1,0 +1,11 @@
+package verify_test
+
+import "github.com/nats-io/nats.go"
+
+type msg struct{ nats.Msg }
+
+func natsMsg(subject, id string, data []byte) *msg {
+	m := &msg{nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}}
+	m.Header.Set(nats.MsgIdHdr, id)
+	return m
+}

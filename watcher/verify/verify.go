@@ -1,0 +1,168 @@
+// Package verify is the verify role: a durable JetStream consumer, shared by
+// any number of watcher processes, that judges each L1 event with its kind's
+// plug-in and durably records the verdict and any challenge before acking.
+package verify
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/watcher/bus"
+	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/metrics"
+	"github.com/watchtower-l2/watchtower/watcher/store"
+)
+
+// Queue receives challenges and cancellations (challenge.Queue).
+type Queue interface {
+	Enqueue(ctx context.Context, c l2.Challenge) error
+	Cancel(ctx context.Context, disputeID, reason string) error
+}
+
+// Config names the stream and durable consumer.
+type Config struct {
+	ChainID uint64
+	Stream  string
+	// Durable is the consumer name shared by every verify process (default "verify").
+	Durable string
+	// Workers is the number of concurrent handlers (default 8), or with
+	// Batch the number of concurrent batches (default 2).
+	Workers int
+	AckWait time.Duration
+	// Batch > 0 consumes in batches of up to Batch events (bus.ConsumeBatch
+	// and HandleBatch): verdicts are looked up and recorded with one store
+	// round trip per batch, and kinds implementing l2.BatchVerifier judge
+	// their events of a batch together. Batch×Workers should not exceed the
+	// durable's MaxAckPending (server default 1000).
+	Batch int
+	// Metrics counts verdicts and failed verifications (nil: none).
+	Metrics *metrics.Metrics
+}
+
+// Verifier is the verify role.
+type Verifier struct {
+	bus    *bus.Bus
+	st     store.Store
+	kinds  l2.Registry
+	queue  Queue
+	alerts alerts.Sink
+	cfg    Config
+	log    *zap.Logger
+}
+
+// New returns the verify role.
+func New(b *bus.Bus, st store.Store, kinds l2.Registry, q Queue, sink alerts.Sink, cfg Config, log *zap.Logger) *Verifier {
+	if cfg.Durable == "" {
+		cfg.Durable = "verify"
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 8
+		if cfg.Batch > 0 {
+			cfg.Workers = 2
+		}
+	}
+	return &Verifier{bus: b, st: st, kinds: kinds, queue: q, alerts: sink, cfg: cfg, log: log.Named("verify")}
+}
+
+// Run consumes events until ctx is cancelled; verdicts in flight complete first.
+func (v *Verifier) Run(ctx context.Context) error {
+	cc := bus.ConsumerConfig{
+		Stream:         v.cfg.Stream,
+		Durable:        v.cfg.Durable,
+		FilterSubjects: []string{event.ChainSubjects(v.cfg.ChainID)},
+		Workers:        v.cfg.Workers,
+		AckWait:        v.cfg.AckWait,
+	}
+	if v.cfg.Batch > 0 {
+		cc.Batch = v.cfg.Batch
+		return v.bus.ConsumeBatch(ctx, cc, v.HandleBatch)
+	}
+	return v.bus.Consume(ctx, cc, v.Handle)
+}
+
+// VerdictKey is where the verdict of an event is recorded.
+func VerdictKey(eventMsgID string) string { return "verdict:" + eventMsgID }
+
+// Handle judges one event message. It returns nil only once the verdict and its
+// follow-up (a queued challenge, a cancellation) are durably stored.
+func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
+	ev, err := event.Decode(m.Data)
+	if err != nil {
+		return bus.Permanent(fmt.Errorf("verify: message %s on %s: %w", m.MsgID, m.Subject, err))
+	}
+	key := VerdictKey(ev.MsgID())
+	if _, err := v.st.Get(ctx, key); err == nil {
+		return nil // judged already (redelivery or republish)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("verify: look up verdict of %s: %w", ev.MsgID(), err)
+	}
+	kind, ok := v.kinds[ev.Kind]
+	if !ok {
+		return bus.Permanent(fmt.Errorf("verify: no plug-in for kind %q (event %s)", ev.Kind, ev.MsgID()))
+	}
+	verdict, err := kind.Verify(ctx, ev)
+	if err != nil {
+		v.cfg.Metrics.VerifyFailed(ev.Kind)
+		return fmt.Errorf("verify: %s %s: %w", ev.Kind, ev.Name, err)
+	}
+	if verdict.Challenge != nil {
+		if err := v.queue.Enqueue(ctx, *verdict.Challenge); err != nil {
+			return fmt.Errorf("verify: queue challenge %s: %w", verdict.Challenge.DisputeID, err)
+		}
+	}
+	for _, id := range verdict.Cancel {
+		if err := v.queue.Cancel(ctx, id, "event removed by a reorg: "+ev.ID()); err != nil {
+			return fmt.Errorf("verify: cancel %s: %w", id, err)
+		}
+	}
+	b, err := json.Marshal(verdict)
+	if err != nil {
+		return fmt.Errorf("verify: encode verdict: %w", err)
+	}
+	if err := v.st.Put(ctx, key, b); err != nil {
+		return fmt.Errorf("verify: record verdict of %s: %w", ev.MsgID(), err)
+	}
+	v.report(ctx, ev, verdict)
+	return nil
+}
+
+// report counts and logs a recorded verdict and alerts on fraud.
+func (v *Verifier) report(ctx context.Context, ev event.Event, verdict l2.Verdict) {
+	v.cfg.Metrics.EventVerified(ev.Kind, string(verdict.Outcome))
+	log := v.log.With(zap.String("kind", ev.Kind), zap.String("event", ev.Name), zap.String("subject", verdict.Subject),
+		zap.Uint64("block", ev.BlockNumber), zap.String("tx", ev.TxHash.Hex()))
+	switch verdict.Outcome {
+	case l2.Fraud:
+		log.Warn("fraud detected", zap.String("detail", verdict.Detail), zap.Uint64("deadline_block", verdict.DeadlineBlock))
+		v.notify(ctx, ev, verdict)
+	case l2.Noted:
+		log.Debug("event noted", zap.String("detail", verdict.Detail))
+	default:
+		log.Info("event verified", zap.String("outcome", string(verdict.Outcome)), zap.String("detail", verdict.Detail))
+	}
+}
+
+func (v *Verifier) notify(ctx context.Context, ev event.Event, vd l2.Verdict) {
+	a := alerts.Alert{
+		Fingerprint:   vd.Challenge.DisputeID,
+		Severity:      alerts.Warning,
+		Kind:          ev.Kind,
+		ChainID:       ev.ChainID,
+		Contract:      ev.Contract.Hex(),
+		Subject:       vd.Subject,
+		State:         alerts.StateDetected,
+		Summary:       fmt.Sprintf("%s %s: %s", ev.Kind, vd.Subject, vd.Detail),
+		Users:         vd.Users,
+		DeadlineBlock: vd.DeadlineBlock,
+	}
+	if err := v.alerts.Notify(ctx, a); err != nil {
+		v.log.Warn("alert delivery failed", zap.String("dispute", vd.Challenge.DisputeID), zap.Error(err))
+	}
+}

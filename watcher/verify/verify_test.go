@@ -1,0 +1,67 @@
+package verify_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/watcher/bus"
+	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/verify"
+)
+
+// The same event handled twice (a redelivery or a republish) yields one
+// verdict and one challenge; an unreadable message is terminated, not retried
+// forever and not silently dropped.
+func TestVerifyIsIdempotentAndTerminatesPoison(t *testing.T) {
+	e := newBenchEnvT(t, 2)
+	ctx := context.Background()
+	if err := e.bus.EnsureStream(ctx, bus.StreamConfig{Name: "WT", Subjects: []string{event.ChainSubjects(benchChain)}}); err != nil {
+		t.Fatal(err)
+	}
+	sink := &countSink{}
+	v := verify.New(e.bus, e.st, e.kinds, e.queue, sink, verify.Config{ChainID: benchChain, Stream: "WT"}, zap.NewNop())
+	for i := 0; i < 2; i++ { // the stale close (index 0), twice
+		if err := v.Handle(ctx, bus.Msg{Subject: e.subj[0], Data: e.msgs[0], MsgID: e.ids[0]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := v.Handle(ctx, bus.Msg{Subject: e.subj[1], Data: e.msgs[1], MsgID: e.ids[1]}); err != nil {
+		t.Fatal(err)
+	}
+	open, err := e.queue.Open(ctx, 0)
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open challenges %v (%v), want exactly one", open, err)
+	}
+	if n := sink.n.Load(); n != 1 {
+		t.Fatalf("%d fraud alerts, want 1", n)
+	}
+	if _, err := e.st.Get(ctx, verify.VerdictKey(e.ids[1])); err != nil {
+		t.Fatalf("honest close has no recorded verdict: %v", err)
+	}
+
+	// Poison: published to the stream, consumed by the running role.
+	if _, err := e.bus.Publish(ctx, event.Subject(benchChain, "channel", "closed"), "poison-1", []byte("{not json")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.bus.Publish(ctx, event.Subject(benchChain, "nosuchkind", "x"), "poison-2",
+		[]byte(`{"chain_id":1337,"kind":"nosuchkind","name":"x"}`)); err != nil {
+		t.Fatal(err)
+	}
+	rctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- v.Run(rctx) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for e.bus.Terminated() < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("poison messages terminated: %d, want 2", e.bus.Terminated())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
