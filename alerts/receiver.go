@@ -71,7 +71,11 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	h := &httpSender{name: rc.Name, client: &http.Client{Timeout: timeout}}
+	// Each receiver has its own connection pool: one service's slow or
+	// broken connections, or an idle-connection purge elsewhere in the
+	// process, never touch another receiver's requests.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	h := &httpSender{name: rc.Name, client: &http.Client{Timeout: timeout, Transport: tr}}
 	var (
 		r   Receiver
 		err error

@@ -3,6 +3,7 @@ package alerts
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -136,15 +137,20 @@ func mustReceiver(t *testing.T, rc ReceiverConfig) Receiver {
 // it asserts three requests and that the 429's wait was honoured.
 func sendThroughFailures(t *testing.T, f *fakeService, r Receiver, a Alert, minWait time.Duration) []captured {
 	t.Helper()
-	if err := SendWithRetry(context.Background(), r, []Alert{a}, fastPolicy, nil); err != nil {
+	var failed []error
+	if err := SendWithRetry(context.Background(), r, []Alert{a}, fastPolicy, func(err error) { failed = append(failed, err) }); err != nil {
 		t.Fatalf("send: %v", err)
 	}
 	reqs := f.requests()
-	if len(reqs) != 3 {
-		t.Fatalf("got %d requests, want 3 (429, 503, success)", len(reqs))
+	if len(reqs) != 3 || len(failed) != 2 {
+		t.Fatalf("got %d requests and failures %v, want 3 requests (429, 5xx, success)", len(reqs), failed)
+	}
+	var se *SendError
+	if !errors.As(failed[0], &se) || se.Status != http.StatusTooManyRequests || se.RetryAfter != minWait {
+		t.Errorf("first attempt failed with %v, want a 429 asking to retry after %s", failed[0], minWait)
 	}
 	if d := reqs[1].At.Sub(reqs[0].At); d < minWait {
-		t.Errorf("retried after %s, want at least the Retry-After %s", d, minWait)
+		t.Errorf("retried after %s, want at least the Retry-After %s (failures %v)", d, minWait, failed)
 	}
 	for i := 1; i < 3; i++ {
 		if string(reqs[i].Body) != string(reqs[0].Body) {
@@ -519,7 +525,8 @@ func TestRetryGivesUpAndReportsReason(t *testing.T) {
 	start := time.Now()
 	err = SendWithRetry(context.Background(), r2, []Alert{testAlert()}, fastPolicy, nil)
 	var se *SendError
-	if err == nil || time.Since(start) > time.Second || !asSendError(err, &se) || se.RetryAfter != time.Hour {
+	// Waiting would take an hour; a minute's bound only allows for a slow machine.
+	if err == nil || time.Since(start) > time.Minute || !asSendError(err, &se) || se.RetryAfter != time.Hour {
 		t.Errorf("long Retry-After: err %v after %s", err, time.Since(start))
 	}
 }
