@@ -297,12 +297,10 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 			}
 		}
 	}
-	for _, t := range targets {
-		j := job{Alert: a, Receiver: t.Receiver, GroupKey: t.GroupKey, GroupWait: t.GroupWait}
-		if _, err := m.enqueueJob(ctx, j, ""); err != nil {
-			return err
-		}
-	}
+	// The incident is saved before its jobs are queued, so whoever sees a
+	// delivery (an escalation scan, a repeat) also sees the incident. A crash
+	// in between redelivers the message: routing it again queues the same
+	// jobs under the same ids.
 	if in.Alert.State != a.State {
 		in.Since = now
 	}
@@ -326,7 +324,16 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 	if a.Seq > in.Escalated && a.Kind != KindTower {
 		in.Escalated = a.Seq
 	}
-	return m.saveIncident(ctx, in)
+	if err := m.saveIncident(ctx, in); err != nil {
+		return err
+	}
+	for _, t := range targets {
+		j := job{Alert: a, Receiver: t.Receiver, GroupKey: t.GroupKey, GroupWait: t.GroupWait}
+		if _, err := m.enqueueJob(ctx, j, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // enqueueJob stores j for its receiver; duplicate reports that the same job
