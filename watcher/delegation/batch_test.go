@@ -147,12 +147,25 @@ func TestBadBatchRequests(t *testing.T) {
 	}
 	// A state that does not parse is refused on its own.
 	status, body := f.raw(t, http.MethodPost, "/v1/channels/states", `{"states":[{"channel_id":"0x12"},`+good+`]}`, nil)
-	var out api.BatchAccepted
+	var out api.BatchAnswer
 	if err := json.Unmarshal([]byte(body), &out); status != 200 || err != nil {
 		t.Fatalf("%d %s", status, body)
 	}
 	if out.Results[0].Status != 400 || !strings.Contains(out.Results[0].Error, "states[0]: channel_id") || out.Results[1].Status != 200 {
 		t.Fatalf("results %+v", out.Results)
+	}
+	// The answer does not repeat the states: one receipt, short results.
+	if out.Receipt == nil || out.Receipt.Count != 1 || out.Receipt.Signature == "" || out.Accepted != 1 || out.Refused != 1 {
+		t.Fatalf("answer %s", body)
+	}
+	var raw struct{ Results []map[string]any }
+	if err := json.Unmarshal([]byte(body), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for k := range raw.Results[1] {
+		if k != "status" && k != "previous_nonce" && k != "challenging" {
+			t.Errorf("an accepted result repeats %q: %s", k, body)
+		}
 	}
 	if n := f.heldNonce(t, ch.ID); n != 2 {
 		t.Fatalf("held nonce %d, want 2", n)

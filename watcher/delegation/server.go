@@ -642,7 +642,7 @@ func (s *Server) postState(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	res, rcpts, err := s.delegate(r.Context(), c, authed, []channelstate.Signed{signed})
+	res, bodies, err := s.delegate(r.Context(), c, authed, []channelstate.Signed{signed})
 	if err == nil {
 		err = res[0].Err
 	}
@@ -650,7 +650,14 @@ func (s *Server) postState(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "store the state", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, accepted(res[0].Accepted, rcpts[0], hexOf(nil)))
+	rcpt, err := api.NewReceipt(s.domain, bodies[0], s.sign)
+	if err != nil {
+		s.fail(w, "sign the receipt", err)
+		return
+	}
+	a := res[0].Accepted
+	writeJSON(w, http.StatusOK, api.Accepted{ChannelID: a.ChannelID.Hex(), Nonce: a.Nonce, PreviousNonce: a.Previous,
+		PartyA: a.PartyA.Hex(), PartyB: a.PartyB.Hex(), Challenging: a.Challenging, Receipt: rcpt})
 }
 
 // readDelegation reads a delegation body of at most limit bytes, checks its
@@ -689,35 +696,35 @@ func (s *Server) postStates(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf(`"states" holds %d states, at most %d are accepted per call`, len(body.States), api.MaxBatch))
 		return
 	}
-	out := api.BatchAccepted{Results: make([]api.StateResult, len(body.States))}
+	out := api.BatchAnswer{Results: make([]api.BatchResult, len(body.States))}
 	states := make([]channelstate.Signed, 0, len(body.States))
 	at := make([]int, 0, len(body.States)) // states[j] is body.States[at[j]]
 	for i, st := range body.States {
 		signed, err := st.Signed()
 		if err != nil {
-			out.Results[i] = api.StateResult{Status: http.StatusBadRequest, Error: fmt.Sprintf("states[%d]: %v", i, err)}
+			out.Results[i] = api.BatchResult{Status: http.StatusBadRequest, Error: fmt.Sprintf("states[%d]: %v", i, err)}
 			continue
 		}
 		states, at = append(states, signed), append(at, i)
 	}
 	if len(states) > 0 {
-		res, rcpts, err := s.delegate(r.Context(), c, authed, states)
+		res, bodies, err := s.delegate(r.Context(), c, authed, states)
 		if err != nil {
 			s.fail(w, "store the states", err)
 			return
 		}
-		k := 0
-		hex := hexOf(map[common.Address]string{})
+		if out.Receipt, err = api.NewBatchReceipt(s.domain, bodies, s.sign); err != nil {
+			s.fail(w, "sign the receipt", err)
+			return
+		}
 		for j, rs := range res {
 			i := at[j]
 			if rs.Err != nil {
 				status, msg := s.refusal("store the state", rs.Err)
-				out.Results[i] = api.StateResult{Status: status, Error: fmt.Sprintf("states[%d]: %s", i, msg)}
+				out.Results[i] = api.BatchResult{Status: status, Error: fmt.Sprintf("states[%d]: %s", i, msg)}
 				continue
 			}
-			a := accepted(rs.Accepted, rcpts[k], hex)
-			k++
-			out.Results[i] = api.StateResult{Status: http.StatusOK, Accepted: &a}
+			out.Results[i] = api.BatchResult{Status: http.StatusOK, PreviousNonce: rs.Previous, Challenging: rs.Challenging}
 		}
 	}
 	for _, rs := range out.Results {
@@ -730,37 +737,10 @@ func (s *Server) postStates(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func accepted(a channel.Accepted, rcpt api.Receipt, hex func(common.Address) string) api.Accepted {
-	return api.Accepted{
-		ChannelID:     a.ChannelID.Hex(),
-		Nonce:         a.Nonce,
-		PreviousNonce: a.Previous,
-		PartyA:        hex(a.PartyA),
-		PartyB:        hex(a.PartyB),
-		Challenging:   a.Challenging,
-		Receipt:       rcpt,
-	}
-}
-
-// hexOf checksums addresses (a Keccak-256 each), remembering them in memo
-// when it is not nil: a hub's address recurs in every result of a batch.
-func hexOf(memo map[common.Address]string) func(common.Address) string {
-	return func(a common.Address) string {
-		if h, ok := memo[a]; ok {
-			return h
-		}
-		h := a.Hex()
-		if memo != nil {
-			memo[a] = h
-		}
-		return h
-	}
-}
-
 // delegate stores states for caller c (authed) or anonymously, returning each
-// state's result and, in order, one receipt per accepted state. An error
-// refuses the whole call.
-func (s *Server) delegate(ctx context.Context, c caller, authed bool, states []channelstate.Signed) ([]channel.Result, []api.Receipt, error) {
+// state's result and, in order, the receipt body of each accepted state, for
+// the caller to sign. An error refuses the whole call.
+func (s *Server) delegate(ctx context.Context, c caller, authed bool, states []channelstate.Signed) ([]channel.Result, []api.ReceiptBody, error) {
 	head, err := s.currentHead(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read L1 head: %w", err)
@@ -821,11 +801,7 @@ func (s *Server) delegate(ctx context.Context, c caller, authed bool, states []c
 			return nil, nil, fmt.Errorf("record the delegations: %w", err)
 		}
 	}
-	rcpts, err := api.NewReceipts(s.domain, bodies, s.sign)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sign the receipts: %w", err)
-	}
-	return res, rcpts, nil
+	return res, bodies, nil
 }
 
 // checkQuota refuses adding members to u's jobs beyond rec.Slots. Items of

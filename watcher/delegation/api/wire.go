@@ -147,8 +147,9 @@ type Accepted struct {
 	ChannelID     string `json:"channel_id"`
 	Nonce         uint64 `json:"nonce"`
 	PreviousNonce uint64 `json:"previous_nonce"`
-	PartyA        string `json:"party_a"`
-	PartyB        string `json:"party_b"`
+	// PartyA and PartyB are the channel's parties (not repeated in a batch).
+	PartyA string `json:"party_a,omitempty"`
+	PartyB string `json:"party_b,omitempty"`
 	// Challenging is true when the channel was already closing with an older
 	// state and the tower queued a challenge at once.
 	Challenging bool `json:"challenging"`
@@ -200,18 +201,6 @@ func NewReceipt(d Domain, body ReceiptBody, sign func(common.Hash) ([]byte, erro
 	return r, nil
 }
 
-// hexMemo remembers checksummed addresses (each costs a Keccak-256).
-type hexMemo map[common.Address]string
-
-func (m hexMemo) of(a common.Address) string {
-	h, ok := m[a]
-	if !ok {
-		h = a.Hex()
-		m[a] = h
-	}
-	return h
-}
-
 func unsigned(d Domain, body ReceiptBody, sig []byte) Receipt {
 	return Receipt{
 		ChainID: d.ChainID, Kind: body.Kind, Subject: body.Subject,
@@ -224,39 +213,15 @@ func unsigned(d Domain, body ReceiptBody, sig []byte) Receipt {
 // root of the Merkle tree of their digests, each receipt carrying its proof.
 // A single body gets a plain receipt.
 func NewReceipts(d Domain, bodies []ReceiptBody, sign func(common.Hash) ([]byte, error)) ([]Receipt, error) {
-	if len(bodies) == 1 {
-		r, err := NewReceipt(d, bodies[0], sign)
-		return []Receipt{r}, err
-	}
-	if len(bodies) == 0 {
-		return nil, nil
-	}
-	sep := d.Separator()
-	leaves := make([]common.Hash, len(bodies))
-	for i, b := range bodies {
-		leaves[i] = eip712.Digest(sep, receiptStructHash(b))
-	}
-	tree, err := merkle.NewDepth(merkle.DepthFor(len(leaves)), leaves)
-	if err != nil {
-		return nil, fmt.Errorf("receipts: %w", err)
-	}
-	root, count := tree.Root(), uint64(len(bodies))
-	sig, err := sign(d.ReceiptBatchDigest(root, count))
-	if err != nil {
+	br, err := NewBatchReceipt(d, bodies, sign)
+	if err != nil || br == nil {
 		return nil, err
 	}
-	out := make([]Receipt, len(bodies))
-	hex := hexMemo{}
+	items := make([]BatchItem, len(bodies))
 	for i, b := range bodies {
-		proof, err := tree.Proof(i)
-		if err != nil {
-			return nil, fmt.Errorf("receipts: %w", err)
-		}
-		out[i] = unsigned(d, b, sig)
-		out[i].Tower, out[i].User = hex.of(d.Tower), hex.of(b.User)
-		out[i].Batch = &ReceiptProof{Root: root.Hex(), Count: count, Index: uint64(i), Proof: hexutil.Encode(proof)}
+		items[i] = BatchItem{Subject: b.Subject, Nonce: b.Nonce, StateDigest: b.StateDigest}
 	}
-	return out, nil
+	return br.Receipts(items)
 }
 
 // Body parses the receipt's signed fields.
@@ -537,20 +502,209 @@ type ChannelStates struct {
 	States []ChannelState `json:"states"`
 }
 
-// StateResult is the outcome of one state of POST /v1/channels/states: Status
-// is 200 with Accepted set, or the status a single POST /v1/channels/state
-// would have answered with, and Error says why.
+// BatchAnswer is the body of the answer to POST /v1/channels/states: one
+// result per state, in order, and one receipt for all the accepted ones. It
+// does not repeat what the caller sent; Expand (which client.DelegateStates
+// calls) rebuilds from the states a receipt per accepted state that verifies
+// on its own.
+type BatchAnswer struct {
+	Accepted int `json:"accepted"`
+	Refused  int `json:"refused"`
+	// Receipt covers the accepted states in request order; absent when no
+	// state was accepted.
+	Receipt *BatchReceipt `json:"receipt,omitempty"`
+	Results []BatchResult `json:"results"`
+}
+
+// BatchResult is the outcome of one state of a batch: Status is 200 when it
+// was accepted, else the status a single POST /v1/channels/state would have
+// answered with, and Error says why.
+type BatchResult struct {
+	Status        int    `json:"status"`
+	Error         string `json:"error,omitempty"`
+	PreviousNonce uint64 `json:"previous_nonce,omitempty"`
+	// Challenging is true when the channel was already closing with an older
+	// state and the tower queued a challenge at once.
+	Challenging bool `json:"challenging,omitempty"`
+}
+
+// BatchReceipt is the tower's one signature over the receipts of a batch's
+// accepted states. The receipt of the i-th accepted state is the Receipt of
+// the shared fields here with subject the channel id, the state's nonce and
+// its EIP-712 digest. With Count >= 2, receipt i's digest is leaf i of the
+// Merkle tree (see ReceiptProof) whose Root the tower signed as
+// ReceiptBatch(root, count); a batch of one is signed as that receipt alone.
+type BatchReceipt struct {
+	Tower         string `json:"tower"`
+	ChainID       uint64 `json:"chain_id"`
+	User          string `json:"user"`
+	Kind          string `json:"kind"`
+	AcceptedBlock uint64 `json:"accepted_block"`
+	WatchUntil    uint64 `json:"watch_until"`
+	Count         uint64 `json:"count"`
+	Root          string `json:"root,omitempty"`
+	Signature     string `json:"signature"`
+}
+
+// NewBatchReceipt signs bodies, which share user, kind, accepted block and
+// watch-until, with one signature.
+func NewBatchReceipt(d Domain, bodies []ReceiptBody, sign func(common.Hash) ([]byte, error)) (*BatchReceipt, error) {
+	if len(bodies) == 0 {
+		return nil, nil
+	}
+	b0 := bodies[0]
+	for i, b := range bodies {
+		if b.User != b0.User || b.Kind != b0.Kind || b.AcceptedBlock != b0.AcceptedBlock || b.WatchUntil != b0.WatchUntil {
+			return nil, fmt.Errorf("receipts: body %d does not share user, kind and blocks with body 0", i)
+		}
+	}
+	br := &BatchReceipt{Tower: d.Tower.Hex(), ChainID: d.ChainID, User: b0.User.Hex(), Kind: b0.Kind,
+		AcceptedBlock: b0.AcceptedBlock, WatchUntil: b0.WatchUntil, Count: uint64(len(bodies))}
+	digest := d.ReceiptDigest(b0)
+	if len(bodies) > 1 {
+		tree, err := receiptTree(d, bodies)
+		if err != nil {
+			return nil, err
+		}
+		root := tree.Root()
+		br.Root = root.Hex()
+		digest = d.ReceiptBatchDigest(root, br.Count)
+	}
+	sig, err := sign(digest)
+	if err != nil {
+		return nil, err
+	}
+	br.Signature = hexutil.Encode(sig)
+	return br, nil
+}
+
+// receiptTree is the Merkle tree of the receipts' digests.
+func receiptTree(d Domain, bodies []ReceiptBody) (*merkle.Tree, error) {
+	sep := d.Separator()
+	leaves := make([]common.Hash, len(bodies))
+	for i, b := range bodies {
+		leaves[i] = eip712.Digest(sep, receiptStructHash(b))
+	}
+	tree, err := merkle.NewDepth(merkle.DepthFor(len(leaves)), leaves)
+	if err != nil {
+		return nil, fmt.Errorf("receipts: %w", err)
+	}
+	return tree, nil
+}
+
+// BatchItem is what a receipt of a batch says about one accepted state.
+type BatchItem struct {
+	Subject     string
+	Nonce       uint64
+	StateDigest common.Hash
+}
+
+// Receipts rebuilds the receipt of each item (the accepted states, in
+// order), each with its proof when the batch holds several. It fails when
+// the items are not what the tower signed: another count or another root.
+// The signature itself is checked by Verify or VerifyReceipts.
+func (b BatchReceipt) Receipts(items []BatchItem) ([]Receipt, error) {
+	if b.Count != uint64(len(items)) {
+		return nil, fmt.Errorf("batch receipt: covers %d states, the answer accepted %d", b.Count, len(items))
+	}
+	if b.Count == 0 {
+		return nil, nil
+	}
+	tower, err := ParseAddress("tower", b.Tower)
+	if err != nil {
+		return nil, fmt.Errorf("batch receipt: %w", err)
+	}
+	user, err := ParseAddress("user", b.User)
+	if err != nil {
+		return nil, fmt.Errorf("batch receipt: %w", err)
+	}
+	d := Domain{ChainID: b.ChainID, Tower: tower}
+	bodies := make([]ReceiptBody, len(items))
+	for i, it := range items {
+		bodies[i] = ReceiptBody{User: user, Kind: b.Kind, Subject: it.Subject, Nonce: it.Nonce, StateDigest: it.StateDigest,
+			AcceptedBlock: b.AcceptedBlock, WatchUntil: b.WatchUntil}
+	}
+	out := make([]Receipt, len(bodies))
+	if len(bodies) == 1 {
+		out[0] = unsigned(d, bodies[0], nil)
+		out[0].Tower, out[0].User, out[0].Signature = b.Tower, b.User, b.Signature
+		return out, nil
+	}
+	tree, err := receiptTree(d, bodies)
+	if err != nil {
+		return nil, err
+	}
+	root := tree.Root()
+	if !strings.EqualFold(root.Hex(), b.Root) {
+		return nil, fmt.Errorf("batch receipt: %w: the accepted states have root %s, the tower signed %q", ErrBadSignature, root.Hex(), Truncate(b.Root))
+	}
+	for i, body := range bodies {
+		proof, err := tree.Proof(i)
+		if err != nil {
+			return nil, fmt.Errorf("receipts: %w", err)
+		}
+		out[i] = unsigned(d, body, nil)
+		out[i].Tower, out[i].User, out[i].Signature = b.Tower, b.User, b.Signature
+		out[i].Batch = &ReceiptProof{Root: b.Root, Count: b.Count, Index: uint64(i), Proof: hexutil.Encode(proof)}
+	}
+	return out, nil
+}
+
+// StateResult is the outcome of one state of a batch as Expand rebuilds it:
+// Accepted, with the state's own receipt, is set when Status is 200.
 type StateResult struct {
 	Status int    `json:"status"`
 	Error  string `json:"error,omitempty"`
 	*Accepted
 }
 
-// BatchAccepted is the answer to POST /v1/channels/states: one result per
-// state, in order. The receipts of the accepted states share one signature
-// (see Receipt.Batch).
+// BatchAccepted is a BatchAnswer expanded (see Expand): one result per
+// state, in order, each accepted one with a receipt that verifies on its own.
 type BatchAccepted struct {
 	Results  []StateResult `json:"results"`
 	Accepted int           `json:"accepted"`
 	Refused  int           `json:"refused"`
+}
+
+// Expand rebuilds the answer to states (sent in this order) as one result
+// per state with its own receipt, the state digests computed in the
+// channel's domain cd. It checks that the answer covers exactly the states
+// sent and that the receipt's tree holds them; the signature is left to
+// VerifyReceipts.
+func (a BatchAnswer) Expand(cd channelstate.Domain, states []channelstate.Signed) (BatchAccepted, error) {
+	if len(a.Results) != len(states) {
+		return BatchAccepted{}, fmt.Errorf("batch answer: %d results for %d states", len(a.Results), len(states))
+	}
+	out := BatchAccepted{Results: make([]StateResult, len(states))}
+	var items []BatchItem
+	var at []int
+	for i, r := range a.Results {
+		out.Results[i] = StateResult{Status: r.Status, Error: r.Error}
+		if r.Status != 200 {
+			out.Refused++
+			continue
+		}
+		s := states[i]
+		items = append(items, BatchItem{Subject: s.ChannelID.Hex(), Nonce: s.Nonce, StateDigest: cd.Digest(s.State)})
+		at = append(at, i)
+		out.Results[i].Accepted = &Accepted{ChannelID: s.ChannelID.Hex(), Nonce: s.Nonce, PreviousNonce: r.PreviousNonce, Challenging: r.Challenging}
+	}
+	out.Accepted = len(items)
+	if out.Accepted != a.Accepted || out.Refused != a.Refused {
+		return BatchAccepted{}, fmt.Errorf("batch answer: counts %d accepted and %d refused, the results %d and %d", a.Accepted, a.Refused, out.Accepted, out.Refused)
+	}
+	if len(items) == 0 {
+		return out, nil
+	}
+	if a.Receipt == nil {
+		return BatchAccepted{}, fmt.Errorf("batch answer: %d states accepted without a receipt", len(items))
+	}
+	rs, err := a.Receipt.Receipts(items)
+	if err != nil {
+		return BatchAccepted{}, err
+	}
+	for j, i := range at {
+		out.Results[i].Receipt = rs[j]
+	}
+	return out, nil
 }

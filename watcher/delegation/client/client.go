@@ -142,28 +142,39 @@ func (c *Client) DelegateState(ctx context.Context, s channelstate.Signed) (api.
 
 // DelegateStates hands the tower up to api.MaxBatch states of different
 // channels in one call (a channel node updating all its channels). Each state
-// is accepted or refused on its own (see api.StateResult); the receipts of
-// the accepted ones are verified.
+// is accepted or refused on its own (see api.StateResult). The tower answers
+// with one signature for all accepted states (api.BatchAnswer); the client
+// rebuilds and verifies each accepted state's own receipt from the states it
+// sent.
 func (c *Client) DelegateStates(ctx context.Context, states []channelstate.Signed) (api.BatchAccepted, error) {
 	body := api.ChannelStates{States: make([]api.ChannelState, len(states))}
 	for i, s := range states {
 		body.States[i] = api.FromSigned(s)
 	}
-	var out api.BatchAccepted
-	if err := c.do(ctx, http.MethodPost, "/v1/channels/states", body, c.key != nil, &out); err != nil {
-		return out, err
+	var ans api.BatchAnswer
+	if err := c.do(ctx, http.MethodPost, "/v1/channels/states", body, c.key != nil, &ans); err != nil {
+		return api.BatchAccepted{}, err
 	}
-	if len(out.Results) != len(states) {
-		return out, fmt.Errorf("delegation: %s answered %d results for %d states", c.base, len(out.Results), len(states))
+	in, err := c.Info(ctx)
+	if err != nil {
+		return api.BatchAccepted{}, err
+	}
+	out, err := ans.Expand(channelDomain(in), states)
+	if err != nil {
+		return out, fmt.Errorf("delegation: %s answered a batch that does not match the states sent: %w", c.base, err)
 	}
 	var rs []api.Receipt
 	var ss []channelstate.Signed
 	for i, r := range out.Results {
-		if r.Status == http.StatusOK && r.Accepted != nil {
+		if r.Accepted != nil {
 			rs, ss = append(rs, r.Receipt), append(ss, states[i])
 		}
 	}
 	return out, c.checkStateReceipts(ctx, rs, ss)
+}
+
+func channelDomain(in api.Info) channelstate.Domain {
+	return channelstate.Domain{ChainID: new(big.Int).SetUint64(in.ChainID), Contract: common.HexToAddress(in.Adjudicator)}
 }
 
 func (c *Client) checkStateReceipt(ctx context.Context, r api.Receipt, s channelstate.Signed) error {
@@ -183,7 +194,7 @@ func (c *Client) checkStateReceipts(ctx context.Context, rs []api.Receipt, ss []
 	if err := api.VerifyReceipts(tower, rs...); err != nil {
 		return fmt.Errorf("delegation: %s answered with a bad receipt: %w", c.base, err)
 	}
-	cd := channelstate.Domain{ChainID: new(big.Int).SetUint64(in.ChainID), Contract: common.HexToAddress(in.Adjudicator)}
+	cd := channelDomain(in)
 	for i, r := range rs {
 		s := ss[i]
 		want := cd.Digest(s.State)
