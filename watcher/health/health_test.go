@@ -209,10 +209,13 @@ func TestSlowAndPanickingChecks(t *testing.T) {
 	c.Add("boom", func(ctx context.Context) error { panic("bad") })
 	c.Add("fine", func(ctx context.Context) error { return nil })
 	c.Add("multi", func(ctx context.Context) error { return errors.New("two\nlines") })
-	start := time.Now()
-	fails := c.Run(context.Background())
-	if el := time.Since(start); el > 30*time.Second {
-		t.Fatalf("a slow check held up readiness for %s", el)
+	done := make(chan []health.Failure, 1)
+	go func() { done <- c.Run(context.Background()) }()
+	var fails []health.Failure
+	select {
+	case fails = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("a check that never answers held up readiness")
 	}
 	want := []health.Failure{{"boom", "check panicked: bad"}, {"multi", "two lines"}, {"slow", "no answer within 100ms"}}
 	if len(fails) != len(want) {
