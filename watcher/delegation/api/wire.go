@@ -211,7 +211,8 @@ func unsigned(d Domain, body ReceiptBody, sig []byte) Receipt {
 
 // NewReceipts issues one receipt per body with a single signature: over the
 // root of the Merkle tree of their digests, each receipt carrying its proof.
-// A single body gets a plain receipt.
+// A single body gets a plain receipt. The bodies must share user, kind and
+// blocks (see NewBatchReceipt).
 func NewReceipts(d Domain, bodies []ReceiptBody, sign func(common.Hash) ([]byte, error)) ([]Receipt, error) {
 	br, err := NewBatchReceipt(d, bodies, sign)
 	if err != nil || br == nil {
