@@ -561,8 +561,10 @@ func NewBatchReceipt(d Domain, bodies []ReceiptBody, sign func(common.Hash) ([]b
 	}
 	br := &BatchReceipt{Tower: d.Tower.Hex(), ChainID: d.ChainID, User: b0.User.Hex(), Kind: b0.Kind,
 		AcceptedBlock: b0.AcceptedBlock, WatchUntil: b0.WatchUntil, Count: uint64(len(bodies))}
-	digest := d.ReceiptDigest(b0)
-	if len(bodies) > 1 {
+	var digest common.Hash
+	if len(bodies) == 1 {
+		digest = d.ReceiptDigest(b0)
+	} else {
 		tree, err := receiptTree(d, bodies)
 		if err != nil {
 			return nil, err
