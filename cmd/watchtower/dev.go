@@ -25,6 +25,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/delegation"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
@@ -183,7 +184,14 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(progress, "  sidechain %d (chain id %d) at %s attested by %d validators; CheckpointManager at %s\n",
 			devSidechainID, devSidechainChainID, side.chain.RPCURL, len(side.vals.Addresses()), side.manager.Hex())
 	}
+	// The demo's ingest seals events with a key made for this run; its verify
+	// trusts that key alone, as a single-node tower would.
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		return err
+	}
 	tw, err := tower.New(ctx, tower.Options{
+		EventSigner: events,
 		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge, tower.RoleAPI},
 		Owner:       "dev",
 		ChainID:     net1.ChainID,

@@ -40,6 +40,7 @@ Usage:
                                                check a tower's signed receipt offline
   watchtower alerts test --receiver NAME --config FILE
                                                send a test alert to check a receiver's wiring
+  watchtower keys events --out FILE            make the Ed25519 key ingest seals events with; prints its public key
   watchtower config check [--env] FILE         validate a config file, naming each bad key
   watchtower config example                    print a commented full config
   watchtower status [--config FILE] [--url URL] [--json]
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdReceipt(ctx, args[1:], stdout, stderr)
 	case "alerts":
 		err = cmdAlerts(ctx, args[1:], stdout, stderr)
+	case "keys":
+		err = cmdKeys(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		if len(args) > 1 {
 			return run(ctx, []string{args[1], "-h"}, stdout, stderr)

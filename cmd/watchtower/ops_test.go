@@ -38,6 +38,12 @@ func TestConfigCheckCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	events := filepath.Join(dir, "events.key")
+	var kout bytes.Buffer
+	if code := call(cmdKeys, []string{"events", "--out", events}, &kout, &errb); code != 0 {
+		t.Fatalf("keys events: exit %d: %s", code, errb.String())
+	}
+	ex = strings.ReplaceAll(ex, "/etc/watchtower/events.key", events)
 	ex = strings.ReplaceAll(ex, "/etc/watchtower/signer.json", key)
 	ex = strings.ReplaceAll(ex, "/etc/watchtower/signer.password", pw)
 	good := filepath.Join(dir, "good.yaml")

@@ -117,6 +117,10 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			return fmt.Errorf("signer.key_file: %w", err)
 		}
 	}
+	evSigner, evKeys, err := eventKeys(cfg, log)
+	if err != nil {
+		return err
+	}
 	identity := key
 	if cfg.API.IdentityKeyFile != "" {
 		pw := ""
@@ -185,6 +189,8 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			VerifyWorkers: c.Verify.Workers,
 			VerifyBatch:   c.Verify.Batch,
 			Identity:      identity,
+			EventSigner:   evSigner,
+			EventKeys:     evKeys,
 			Plugins:       plugins(c),
 		}, l1, b, st, key, sink, log)
 		if err != nil && ln != nil {

@@ -5,6 +5,7 @@
 package config
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,11 +13,14 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 )
 
 // Config is the whole configuration of a watchtower process.
@@ -29,6 +33,7 @@ type Config struct {
 	Owner     string    `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
 	L1        L1        `yaml:"l1"`
 	NATS      NATS      `yaml:"nats"`
+	Events    Events    `yaml:"events"`
 	Store     Store     `yaml:"store"`
 	Signer    Signer    `yaml:"signer"`
 	Channel   Channel   `yaml:"channel"`
@@ -61,6 +66,18 @@ type NATS struct {
 	Stream    string `yaml:"stream" help:"JetStream stream name"`
 	Replicas  int    `yaml:"replicas" help:"JetStream stream replicas"`
 }
+
+// Events authenticates the events on the bus: ingest seals what it
+// publishes, verify acts only on what a trusted key sealed.
+type Events struct {
+	SigningKeyFile  string   `yaml:"signing_key_file" help:"Ed25519 key (PEM) the ingest role seals events with; create one with 'watchtower keys events'" file:"secret" example:"/etc/watchtower/events.key"`
+	TrustedKeys     []string `yaml:"trusted_keys" help:"public keys (base64, comma separated) whose seals the verify role accepts; list old and new while rotating (default: the signing key's own)"`
+	TrustedKeysFile string   `yaml:"trusted_keys_file" help:"file of trusted public keys, one per line (base64 or PEM), added to trusted_keys" file:"plain"`
+}
+
+// LocalEventKeyFile is where a single node on the embedded NATS server keeps
+// the sealing key it makes for itself when events.signing_key_file is unset.
+func (c Config) LocalEventKeyFile() string { return filepath.Join(c.DataDir, "events.key") }
 
 // Store is the shared state.
 type Store struct {
@@ -409,6 +426,20 @@ func (c Config) Problems() Problems {
 	if a := c.Channel.Adjudicator; a != "" && !isAddress(a) {
 		add("channel.adjudicator", "%q is not a 0x-prefixed 20-byte hex address", a)
 	}
+	// A single node on the embedded NATS server seals with a key it keeps in
+	// data_dir; a shared bus needs keys the operator hands out.
+	single := c.NATS.URL == ""
+	if c.HasRole("ingest") && c.Events.SigningKeyFile == "" && !single {
+		add("events.signing_key_file", "required by the ingest role on a shared NATS: every event it publishes is sealed (create a key with 'watchtower keys events --out FILE')")
+	}
+	if c.HasRole("verify") && len(c.Events.TrustedKeys) == 0 && c.Events.TrustedKeysFile == "" && c.Events.SigningKeyFile == "" && !single {
+		add("events.trusted_keys", "required by the verify role on a shared NATS: the public keys of the ingest processes whose events it acts on ('watchtower keys events' prints one)")
+	}
+	for _, k := range c.Events.TrustedKeys {
+		if _, err := eventauth.ParsePublic(k); err != nil {
+			add("events.trusted_keys", "%v", err)
+		}
+	}
 	if c.HasRole("challenge") && c.Signer.KeyFile == "" {
 		add("signer.key_file", "required by the challenge role")
 	}
@@ -505,6 +536,54 @@ func (h Health) MinBalance() (*big.Int, error) {
 		return nil, fmt.Errorf("want a non-negative whole number of wei (1 ether = 1000000000000000000), got %q", h.MinSignerBalance)
 	}
 	return n, nil
+}
+
+// EventSigner loads the ingest role's sealing key.
+func (e Events) EventSigner() (*eventauth.Signer, error) {
+	if e.SigningKeyFile == "" {
+		return nil, errors.New("events.signing_key_file: not set")
+	}
+	s, err := eventauth.LoadSigner(e.SigningKeyFile)
+	if err != nil {
+		return nil, fmt.Errorf("events.signing_key_file: %w", err)
+	}
+	return s, nil
+}
+
+// EventVerifier builds the verify role's set of trusted keys: trusted_keys,
+// the keys of trusted_keys_file, and the signing key's own when one is set.
+func (e Events) EventVerifier() (*eventauth.Verifier, error) {
+	var keys []ed25519.PublicKey
+	for _, k := range e.TrustedKeys {
+		pk, err := eventauth.ParsePublic(k)
+		if err != nil {
+			return nil, fmt.Errorf("events.trusted_keys: %w", err)
+		}
+		keys = append(keys, pk)
+	}
+	if e.TrustedKeysFile != "" {
+		b, err := os.ReadFile(e.TrustedKeysFile)
+		if err != nil {
+			return nil, fmt.Errorf("events.trusted_keys_file: %w", err)
+		}
+		more, err := eventauth.ParsePublicList(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("events.trusted_keys_file %s: %w", e.TrustedKeysFile, err)
+		}
+		keys = append(keys, more...)
+	}
+	if e.SigningKeyFile != "" {
+		s, err := e.EventSigner()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, s.Public())
+	}
+	v, err := eventauth.NewVerifier(keys...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return v, nil
 }
 
 // RedisURLWithPassword returns redis_url with the password from

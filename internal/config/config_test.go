@@ -29,6 +29,7 @@ func writeFile(t *testing.T, dir, name, body string, mode os.FileMode) string {
 func validFile(t *testing.T, dir string) string {
 	key := writeFile(t, dir, "signer.json", "{}", 0o600)
 	pw := writeFile(t, dir, "signer.password", "hunter2\n", 0o600)
+	events := writeFile(t, dir, "events.key", "-----BEGIN PRIVATE KEY-----\n", 0o600)
 	return writeFile(t, dir, "watchtower.yaml", `
 data_dir: /var/lib/watchtower
 roles: [ingest, verify, challenge, api]
@@ -41,6 +42,9 @@ nats:
   replicas: 3
 store:
   redis_url: redis://redis:6379/0
+events:
+  signing_key_file: `+events+`
+  trusted_keys: ["3yZe7d6nEXzN0z5Frjp3ZXQtWdTqKx2jnU9w1JqS8vE="]
 signer:
   key_file: `+key+`
   password_file: `+pw+`
@@ -237,7 +241,7 @@ func TestExampleIsCompleteAndValid(t *testing.T) {
 	}
 	// Only the example's placeholder key files are missing.
 	for _, pr := range Check(p, nil) {
-		if pr.Path != "signer.key_file" && pr.Path != "signer.password_file" {
+		if pr.Path != "signer.key_file" && pr.Path != "signer.password_file" && pr.Path != "events.signing_key_file" {
 			t.Errorf("unexpected problem in example: %v", pr)
 		}
 	}

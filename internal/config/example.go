@@ -14,6 +14,7 @@ import (
 var sectionDocs = map[string]string{
 	"l1":        "The L1 chain the tower watches and sends challenges to.",
 	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.",
+	"events":    "Ingest seals every event it publishes; verify acts only on events sealed by a trusted key (see the Trust boundary in docs/operators.md). Create a key with 'watchtower keys events --out FILE'. With the embedded NATS server both may be left empty: the node makes its own key in data_dir.",
 	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
 	"channel":   "The state-channel plug-in.",

@@ -17,6 +17,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
 	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
@@ -62,12 +63,17 @@ func TestPlasmaScenario(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	rec := &alerts.Recorder{}
 	tctx, cancel := context.WithCancel(ctx)
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tw, err := tower.New(tctx, tower.Options{
 		Roles: []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge}, Owner: "dev", ChainID: n.ChainID, Adjudicator: adj,
-		Ingest:    ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
-		Challenge: challenge.Config{Poll: 20 * time.Millisecond},
-		TxMgr:     txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
-		Plugins:   []tower.Plugin{plasma.Plugin(pc.TowerConfig(50*time.Millisecond, time.Second))},
+		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
+		Challenge:   challenge.Config{Poll: 20 * time.Millisecond},
+		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
+		Plugins:     []tower.Plugin{plasma.Plugin(pc.TowerConfig(50*time.Millisecond, time.Second))},
+		EventSigner: events,
 	}, n.Client, b, st, n.Keys[1], rec, log)
 	if err != nil {
 		t.Fatal(err)

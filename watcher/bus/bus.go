@@ -195,10 +195,23 @@ func (b *Bus) EnsureStream(ctx context.Context, cfg StreamConfig) error {
 // msgID (required) is sent as Nats-Msg-Id: republishing the same msgID within
 // the stream's duplicate window stores nothing and reports duplicate=true.
 func (b *Bus) Publish(ctx context.Context, subject, msgID string, data []byte) (duplicate bool, err error) {
+	return b.PublishHeader(ctx, subject, msgID, data, nil)
+}
+
+// PublishHeader is Publish with message headers (an event's seal). A
+// republished duplicate keeps the headers it was first stored with.
+func (b *Bus) PublishHeader(ctx context.Context, subject, msgID string, data []byte, header map[string]string) (duplicate bool, err error) {
 	if msgID == "" {
 		return false, fmt.Errorf("bus: publish %s: msgID is required", subject)
 	}
-	ack, err := b.js.PublishMsg(ctx, &nats.Msg{Subject: subject, Data: data}, jetstream.WithMsgID(msgID))
+	m := &nats.Msg{Subject: subject, Data: data}
+	if len(header) > 0 {
+		m.Header = make(nats.Header, len(header)+1)
+		for k, v := range header {
+			m.Header.Set(k, v)
+		}
+	}
+	ack, err := b.js.PublishMsg(ctx, m, jetstream.WithMsgID(msgID))
 	if err != nil {
 		return false, fmt.Errorf("bus: publish %s (msg id %s): %w", subject, msgID, err)
 	}
@@ -211,6 +224,8 @@ type Msg struct {
 	Data    []byte
 	// MsgID is the publisher's Nats-Msg-Id.
 	MsgID string
+	// Header holds every header of the message (an event's seal).
+	Header nats.Header
 	// Delivered is the delivery attempt, starting at 1.
 	Delivered uint64
 	// StreamSeq is the message's sequence in the stream.
@@ -413,6 +428,7 @@ func toMsg(jm jetstream.Msg, base *zap.Logger) (Msg, *zap.Logger) {
 		Subject: jm.Subject(),
 		Data:    jm.Data(),
 		MsgID:   jm.Headers().Get(jetstream.MsgIDHeader),
+		Header:  jm.Headers(),
 	}
 	if md, err := jm.Metadata(); err == nil {
 		m.Delivered = md.NumDelivered

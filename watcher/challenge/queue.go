@@ -40,6 +40,9 @@ func (s Status) Final() bool {
 	return false
 }
 
+// reopenable reports whether proving the dispute again reopens the job.
+func (s Status) reopenable() bool { return s == Canceled || s == Obsolete || s == Missed }
+
 // Job is a challenge and what has happened to it, as recorded in the store.
 type Job struct {
 	l2.Challenge
@@ -76,8 +79,11 @@ const editLease = 10 * time.Second
 // ErrBusy means another process holds the job's lease; retry later.
 var ErrBusy = errors.New("challenge: job is being worked on by another process")
 
-// Enqueue records a challenge job unless one with the same dispute id is open or
-// done. A cancelled or obsolete job is reopened: a reorg can bring a close back.
+// Enqueue records a challenge job unless one with the same dispute id is open
+// or mined. A cancelled, obsolete or missed job is reopened: a reorg can bring
+// a close back, and a dispute proven again is still open as far as anyone
+// knows; the runner asks the contract (a simulated call) before doing
+// anything, so a job that is really over ends again without a transaction.
 func (q *Queue) Enqueue(ctx context.Context, c l2.Challenge) error {
 	now := time.Now().UTC()
 	j := Job{Challenge: c, Status: Pending, QueuedAt: now, UpdatedAt: now}
@@ -98,13 +104,13 @@ func (q *Queue) Enqueue(ctx context.Context, c l2.Challenge) error {
 			return err
 		}
 		switch {
-		case cur.Status == Canceled || cur.Status == Obsolete:
-			// A reorg can bring a close back: reopen (edit re-indexes it).
+		case cur.Status.reopenable():
+			// Reopen (edit re-indexes it).
 			return q.edit(ctx, c.DisputeID, func(old *Job) bool {
-				if old.Status != Canceled && old.Status != Obsolete {
+				if !old.Status.reopenable() {
 					return false
 				}
-				old.Status, old.Reason, old.Challenge = Pending, "", c
+				old.Status, old.Reason, old.Challenge = Pending, "reopened: proven again after "+string(old.Status), c
 				return true
 			})
 		case cur.Status.Final():

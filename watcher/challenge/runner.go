@@ -212,18 +212,23 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	if err != nil {
 		return fmt.Errorf("read L1 head: %w", err)
 	}
-	if head.Number.Uint64() > j.DeadlineBlock {
-		return r.finish(ctx, &j, Missed, fmt.Sprintf("L1 head %d is past the deadline block %d", head.Number.Uint64(), j.DeadlineBlock), alerts.Critical, log)
-	}
+	// Past the recorded deadline the contract still has the last word: a
+	// dispute is declared missed only when its simulation is refused, never
+	// from a number alone.
+	late := head.Number.Uint64() > j.DeadlineBlock
 	cand := txmgr.Candidate{To: j.To, Data: j.Data}
 	if err := r.sender.Simulate(ctx, cand); err != nil {
-		return r.onRevert(ctx, &j, err, log)
+		return r.onRevert(ctx, &j, err, late, log)
+	}
+	if late {
+		log.Warn("past the recorded deadline block but the contract still accepts the challenge; sending it",
+			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
 	}
 	tx, err := r.sender.Prepare(ctx, cand)
 	if err != nil {
 		var rev *txmgr.RevertError
 		if errors.As(err, &rev) {
-			return r.onRevert(ctx, &j, err, log)
+			return r.onRevert(ctx, &j, err, late, log)
 		}
 		return fmt.Errorf("prepare challenge: %w", err)
 	}
@@ -323,8 +328,9 @@ func (r *Runner) settleReceipt(ctx context.Context, j *Job, rcpt *types.Receipt,
 	return false, r.q.put(ctx, *j)
 }
 
-// onRevert classifies a failed simulation.
-func (r *Runner) onRevert(ctx context.Context, j *Job, err error, log *zap.Logger) error {
+// onRevert classifies a failed simulation. late: L1's head is past the
+// job's deadline block, so a refusal the kind cannot classify is final too.
+func (r *Runner) onRevert(ctx context.Context, j *Job, err error, late bool, log *zap.Logger) error {
 	var rev *txmgr.RevertError
 	if !errors.As(err, &rev) {
 		return fmt.Errorf("simulate challenge: %w", err)
@@ -339,6 +345,9 @@ func (r *Runner) onRevert(ctx context.Context, j *Job, err error, log *zap.Logge
 		return r.finish(ctx, j, Obsolete, "nothing left to answer on L1: "+name, alerts.Info, log)
 	case l2.RevertTooLate:
 		return r.finish(ctx, j, Missed, "the contract refused: "+name, alerts.Critical, log)
+	}
+	if late {
+		return r.finish(ctx, j, Missed, fmt.Sprintf("past the deadline block %d the contract refused: %s", j.DeadlineBlock, name), alerts.Critical, log)
 	}
 	return fmt.Errorf("challenge simulation reverted with %s: %w", name, err)
 }

@@ -153,7 +153,7 @@ func TestLateDelegationQueuesChallenge(t *testing.T) {
 	if !r.Challenging {
 		t.Fatal("the answer does not say a challenge was queued")
 	}
-	j, err := f.queue.Get(context.Background(), channel.DisputeID(ch.ID, 4))
+	j, err := f.queue.Get(context.Background(), channel.DisputeID(ch.ID, 4, f.chain.OnChain(ch).Deadline))
 	if err != nil || j.Status != challenge.Pending || j.DeadlineBlock != f.chain.OnChain(ch).Deadline {
 		t.Fatalf("job %+v %v", j, err)
 	}

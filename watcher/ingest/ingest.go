@@ -25,6 +25,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -39,7 +40,7 @@ type Client interface {
 
 // Publisher puts events on the bus (bus.Bus).
 type Publisher interface {
-	Publish(ctx context.Context, subject, msgID string, data []byte) (bool, error)
+	PublishHeader(ctx context.Context, subject, msgID string, data []byte, header map[string]string) (bool, error)
 }
 
 // Config tunes the ingest role.
@@ -57,6 +58,9 @@ type Config struct {
 	History uint64
 	// Metrics records the head, the cursor and the events published (nil: none).
 	Metrics *metrics.Metrics
+	// Signer seals every published event (required to publish): verify acts
+	// only on events sealed by a key it trusts.
+	Signer *eventauth.Signer
 }
 
 // Cursor is the last block whose events were all published.
@@ -240,19 +244,29 @@ func (in *Ingester) Step(ctx context.Context) (bool, error) {
 		}
 		byBlock[l.BlockNumber] = append(byBlock[l.BlockNumber], l)
 	}
+	// The events of the whole step are sealed with one signature.
+	perBlock := make([][]event.Event, len(headers))
+	var all []event.Event
+	for i, h := range headers {
+		if perBlock[i], err = in.decode(byBlock[from+uint64(i)], h); err != nil {
+			return false, err
+		}
+		all = append(all, perBlock[i]...)
+	}
+	sealed, err := in.seal(all)
+	if err != nil {
+		return false, err
+	}
 	published := 0
 	for i, h := range headers {
 		n := from + uint64(i)
-		evs, err := in.decode(byBlock[n], h)
-		if err != nil {
-			return false, err
-		}
-		for _, ev := range evs {
-			if err := in.publish(ctx, ev); err != nil {
+		evs := perBlock[i]
+		for range evs {
+			if err := in.publish(ctx, sealed[published]); err != nil {
 				return false, err
 			}
+			published++
 		}
-		published += len(evs)
 		if err := in.putJSON(ctx, in.blockKey(n), blockRecord{Hash: h.Hash(), Events: evs}); err != nil {
 			return false, err
 		}
@@ -319,12 +333,21 @@ func (in *Ingester) rewind(ctx context.Context, cur Cursor) error {
 			in.log.Warn("reorg handled", zap.Uint64("ancestor", n), zap.Uint64("old_cursor", cur.Number), zap.Uint64("depth", depth))
 			return in.putJSON(ctx, in.cursorKey(), Cursor{Number: n, Hash: rec.Hash})
 		}
+		retracted := make([]event.Event, 0, len(rec.Events))
 		for i := len(rec.Events) - 1; i >= 0; i-- {
 			ev := rec.Events[i]
 			ev.Removed = true
-			if err := in.publish(ctx, ev); err != nil {
+			retracted = append(retracted, ev)
+		}
+		sealed, err := in.seal(retracted)
+		if err != nil {
+			return err
+		}
+		for _, s := range sealed {
+			if err := in.publish(ctx, s); err != nil {
 				return err
 			}
+			ev := s.ev
 			in.log.Warn("event retracted by reorg", zap.String("kind", ev.Kind), zap.String("event", ev.Name), zap.Uint64("block", ev.BlockNumber), zap.String("tx", ev.TxHash.Hex()))
 		}
 		// Move the cursor back block by block so a crash mid-rewind resumes correctly.
@@ -382,12 +405,44 @@ func (in *Ingester) decode(logs []types.Log, h *types.Header) ([]event.Event, er
 	return out, nil
 }
 
-func (in *Ingester) publish(ctx context.Context, ev event.Event) error {
-	b, err := ev.Encode()
-	if err != nil {
-		return err
+// sealedEvent is an event encoded for the wire with its seal.
+type sealedEvent struct {
+	ev     event.Event
+	data   []byte
+	header map[string]string
+}
+
+// seal encodes evs and seals them together with one signature.
+func (in *Ingester) seal(evs []event.Event) ([]sealedEvent, error) {
+	if len(evs) == 0 {
+		return nil, nil
 	}
-	if _, err := in.pub.Publish(ctx, ev.Subject(), ev.MsgID(), b); err != nil {
+	if in.cfg.Signer == nil {
+		return nil, errors.New("ingest: no key to seal events with (events.signing_key_file)")
+	}
+	out := make([]sealedEvent, len(evs))
+	items := make([]eventauth.Item, len(evs))
+	for i, ev := range evs {
+		b, err := ev.Encode()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = sealedEvent{ev: ev, data: b}
+		items[i] = eventauth.Item{Subject: ev.Subject(), MsgID: ev.MsgID(), Data: b}
+	}
+	seals, err := in.cfg.Signer.Seal(items)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: seal %d events: %w", len(evs), err)
+	}
+	for i := range out {
+		out[i].header = seals[i].Headers()
+	}
+	return out, nil
+}
+
+func (in *Ingester) publish(ctx context.Context, s sealedEvent) error {
+	ev := s.ev
+	if _, err := in.pub.PublishHeader(ctx, ev.Subject(), ev.MsgID(), s.data, s.header); err != nil {
 		return fmt.Errorf("ingest: publish %s: %w", ev.MsgID(), err)
 	}
 	in.cfg.Metrics.EventIngested(ev.Kind, ev.Name, ev.Removed)

@@ -21,6 +21,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
@@ -39,6 +40,9 @@ type fixture struct {
 	kinds l2.Registry
 	queue *challenge.Queue
 	log   *zap.Logger
+	// events seals what the ingesters publish; auth trusts it.
+	events *eventauth.Signer
+	auth   *eventauth.Verifier
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -63,12 +67,20 @@ func newFixture(t *testing.T) *fixture {
 	q := challenge.NewQueue(st, c.Net.ChainID.Uint64(), "test")
 	kind := c.Plugin(st, q, log)
 	kinds, _ := l2.NewRegistry(kind)
-	return &fixture{chain: c, st: st, bus: b, kind: kind, kinds: kinds, queue: q, log: log}
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	auth, err := eventauth.NewVerifier(events.Public())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{chain: c, st: st, bus: b, kind: kind, kinds: kinds, queue: q, log: log, events: events, auth: auth}
 }
 
 func (f *fixture) ingester(t *testing.T, conf uint64) *ingest.Ingester {
 	t.Helper()
-	in, err := ingest.New(f.chain.Net.Client, f.bus, f.st, f.kinds, ingest.Config{ChainID: f.chain.Net.ChainID.Uint64(), Confirmations: conf, StartBlock: 1}, f.log)
+	in, err := ingest.New(f.chain.Net.Client, f.bus, f.st, f.kinds, ingest.Config{ChainID: f.chain.Net.ChainID.Uint64(), Confirmations: conf, StartBlock: 1, Signer: f.events}, f.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +197,10 @@ func TestReorgRetractsClose(t *testing.T) {
 	}
 	in := f.ingester(t, 0)
 	rec := &alerts.Recorder{}
-	v := verify.New(f.bus, f.st, f.kinds, f.queue, rec, verify.Config{ChainID: c.Net.ChainID.Uint64(), Stream: stream}, f.log)
+	v, err := verify.New(f.bus, f.st, f.kinds, f.queue, rec, verify.Config{ChainID: c.Net.ChainID.Uint64(), Stream: stream, Auth: f.auth, L1: c.Net.Client}, f.log)
+	if err != nil {
+		t.Fatal(err)
+	}
 	vctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- v.Run(vctx) }()
@@ -197,7 +212,7 @@ func TestReorgRetractsClose(t *testing.T) {
 	c.Net.Mine()
 	c.Receipt(closeTx)
 	drain(t, in)
-	id := channel.DisputeID(ch.ID, ch.Latest().Nonce)
+	id := channel.DisputeID(ch.ID, ch.Latest().Nonce, c.OnChain(ch).Deadline)
 	waitFor(t, "the stale close to queue a challenge", func() bool {
 		j, err := f.queue.Get(ctx, id)
 		return err == nil && j.Status == challenge.Pending

@@ -31,6 +31,9 @@ const (
 	Noted Outcome = "noted"
 	// Retracted: the event was removed by a reorg; pending work for it is cancelled.
 	Retracted Outcome = "retracted"
+	// Unconfirmed: L1 does not show what the event claims (a forged or
+	// mistaken message, or an L1 source that disagrees); nothing was done.
+	Unconfirmed Outcome = "unconfirmed"
 )
 
 // Verdict is the result of verifying one event.
@@ -131,6 +134,17 @@ type Enqueuer interface {
 // ingest role until ctx is cancelled.
 type Runner interface {
 	Run(ctx context.Context) error
+}
+
+// Irrevocable is implemented by kinds with events whose effect the tower
+// could not undo, such as forgetting a held proof once a channel settles.
+// Before the kind sees such an event, the verify role re-reads its log from
+// L1 by block hash and log index, checks the block is canonical and that the
+// kind decodes the log to the same event; an event L1 does not confirm is
+// recorded as Unconfirmed and never reaches the kind. Retractions are always
+// confirmed (their block must have left the canonical chain).
+type Irrevocable interface {
+	Irrevocable(ev event.Event) bool
 }
 
 // BatchVerifier is implemented by kinds that judge many events at once (one

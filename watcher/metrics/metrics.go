@@ -53,6 +53,7 @@ type Metrics struct {
 	eventsIngested  *prometheus.CounterVec
 	verdicts        *prometheus.CounterVec
 	verifyErrors    *prometheus.CounterVec
+	eventsRejected  *prometheus.CounterVec
 	storeLatency    *prometheus.HistogramVec
 	storeErrors     *prometheus.CounterVec
 	challSent       *prometheus.CounterVec
@@ -137,7 +138,8 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 	m.ingestProcessed = gauge("ingest_processed_block", "Last L1 block whose events were all published (the ingest cursor).")
 	m.ingestLag = gauge("ingest_lag_blocks", "L1 head minus the ingest cursor, in blocks (includes the confirmation depth).")
 	m.eventsIngested = counterVec("ingest_events_total", "Events decoded from L1 and published, by kind and event name (retractions have removed=true).", "kind", "event", "removed")
-	m.verdicts = counterVec("verify_verdicts_total", "Events judged by the verify role, by kind and outcome (fraud, honest, unwatched, noted, retracted).", "kind", "outcome")
+	m.verdicts = counterVec("verify_verdicts_total", "Events judged by the verify role, by kind and outcome (fraud, honest, unwatched, noted, retracted, unconfirmed: L1 does not show what the event claims).", "kind", "outcome")
+	m.eventsRejected = counterVec("verify_events_rejected_total", "Bus messages the verify role refused and terminated because their seal is missing, made by an untrusted key or does not match (reason: unsigned, unknown_key, bad_seal).", "reason")
 	m.verifyErrors = counterVec("verify_errors_total", "Events whose verification failed and will be redelivered, by kind.", "kind")
 	m.storeLatency = histVec("store_operation_duration_seconds", "Latency of store operations, by operation.", storeBuckets, "operation")
 	m.storeErrors = counterVec("store_errors_total", "Store operations that failed (not-found is not a failure), by operation.", "operation")
@@ -269,6 +271,15 @@ func (m *Metrics) EventVerified(kind, outcome string) {
 		return
 	}
 	m.verdicts.WithLabelValues(kind, outcome).Inc()
+}
+
+// EventRejected counts a bus message refused for its seal (reason:
+// unsigned, unknown_key, bad_seal).
+func (m *Metrics) EventRejected(reason string) {
+	if m == nil {
+		return
+	}
+	m.eventsRejected.WithLabelValues(reason).Inc()
 }
 
 // VerifyFailed counts an event whose verification failed (it is redelivered).

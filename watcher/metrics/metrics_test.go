@@ -218,6 +218,7 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	}
 	_ = chat.Notify(ctx, alerts.Alert{Subject: "y"})
 	m.VerifyFailed("channel")
+	m.EventRejected("unsigned")
 	m.ConfigReloaded(nil)
 	m.WatchConsumer("WT", "gone", b.ConsumerPending) // no such consumer: a source error
 
@@ -245,6 +246,7 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 		`watchtower_store_operation_duration_seconds_count{operation="put"}`:                 3,
 		`watchtower_store_errors_total{operation="put"}`:                                     1,
 		`watchtower_alerts_sent_total{receiver="chat"}`:                                      2,
+		`watchtower_verify_events_rejected_total{reason="unsigned"}`:                         1,
 	}
 	for k, want := range moved {
 		if got := must(t, s2, k); got != want {

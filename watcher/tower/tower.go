@@ -25,6 +25,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/delegation"
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
@@ -68,6 +69,11 @@ type Options struct {
 	// VerifyBatch > 0 makes the verify role judge up to that many events per
 	// round trip (kinds with a batch verifier pipeline their store reads).
 	VerifyBatch int
+	// EventSigner seals the events the ingest role publishes (required by it).
+	EventSigner *eventauth.Signer
+	// EventKeys are the keys whose seals the verify role accepts (default:
+	// EventSigner's own, for a process running both roles).
+	EventKeys *eventauth.Verifier
 	// Identity signs delegation receipts and heartbeats (default: the signer key).
 	Identity *ecdsa.PrivateKey
 	// APIListener serves the delegation API when the api role runs.
@@ -172,12 +178,25 @@ func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, k
 		cfg := opts.Ingest
 		cfg.ChainID = chainID
 		cfg.Metrics = opts.Metrics
+		if opts.EventSigner == nil {
+			return nil, errors.New("tower: the ingest role needs a key to seal events with (events.signing_key_file)")
+		}
+		cfg.Signer = opts.EventSigner
 		if t.ingest, err = ingest.New(l1, b, st, kinds, cfg, log); err != nil {
 			return nil, err
 		}
 	}
 	if t.has(RoleVerify) {
-		t.verify = verify.New(b, st, kinds, t.Queue, sink, verify.Config{ChainID: chainID, Stream: opts.Stream, Workers: opts.VerifyWorkers, Batch: opts.VerifyBatch, Metrics: opts.Metrics}, log)
+		keys := opts.EventKeys
+		if keys == nil && opts.EventSigner != nil {
+			if keys, err = eventauth.NewVerifier(opts.EventSigner.Public()); err != nil {
+				return nil, fmt.Errorf("tower: %w", err)
+			}
+		}
+		if t.verify, err = verify.New(b, st, kinds, t.Queue, sink, verify.Config{ChainID: chainID, Stream: opts.Stream, Workers: opts.VerifyWorkers,
+			Batch: opts.VerifyBatch, Metrics: opts.Metrics, Auth: keys, L1: l1}, log); err != nil {
+			return nil, fmt.Errorf("tower: %w", err)
+		}
 	}
 	if t.has(RoleChallenge) {
 		if key == nil {

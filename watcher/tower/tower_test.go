@@ -17,6 +17,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -31,12 +32,18 @@ type env struct {
 	redisURL string
 	natsURL  string
 	alerts   *alerts.Recorder
+	// events seals every process's events and is trusted by every verify.
+	events *eventauth.Signer
 }
 
 func newEnv(t *testing.T, parties int) *env {
 	t.Helper()
 	_, natsURL := bustest.Start(t)
-	return &env{chain: chantest.New(t, parties), redisURL: redistest.Start(t), natsURL: natsURL, alerts: &alerts.Recorder{}}
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{chain: chantest.New(t, parties), redisURL: redistest.Start(t), natsURL: natsURL, alerts: &alerts.Recorder{}, events: events}
 }
 
 func (e *env) store(t *testing.T) store.Store {
@@ -77,6 +84,7 @@ func (e *env) start(t *testing.T, owner string, signer int, confirmations uint64
 		Ingest:      ingest.Config{Confirmations: confirmations, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
+		EventSigner: e.events,
 	}, e.chain.Net.Client, b, st, e.chain.TowerKey(signer), e.alerts, log)
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +166,7 @@ func TestStaleHonestAndUnwatchedCloses(t *testing.T) {
 	if n := len(c.Challenges(unwatched)); n != 0 {
 		t.Fatalf("close of an undelegated channel challenged %d times", n)
 	}
-	id := channel.DisputeID(stale.ID, stale.Latest().Nonce)
+	id := channel.DisputeID(stale.ID, stale.Latest().Nonce, deadline)
 	waitFor(t, "the stale job to be recorded as mined", 10*time.Second, func() bool {
 		job, err := p.tw.Queue.Get(context.Background(), id)
 		return err == nil && job.Status == challenge.Mined && job.TxHash == ch[0].Raw.TxHash && job.MinedBlock == ch[0].Raw.BlockNumber

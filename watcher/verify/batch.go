@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/watchtower-l2/watchtower/watcher/bus"
@@ -32,6 +33,10 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 	firstOf := make(map[string]int, len(msgs))
 	dupOf := map[int]int{} // message -> earlier message of the same event
 	for i, m := range msgs {
+		if err := v.authenticate(ctx, m); err != nil {
+			errs[i] = err
+			continue
+		}
 		ev, err := event.Decode(m.Data)
 		if err != nil {
 			errs[i] = bus.Permanent(fmt.Errorf("verify: message %s on %s: %w", m.MsgID, m.Subject, err))
@@ -62,7 +67,9 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 		}
 		return errs
 	}
-	// The events still to judge, grouped by kind in stream order.
+	// The events still to judge, grouped by kind in stream order, and those
+	// to confirm on L1 first (rare: retractions, settlements).
+	var confirm []int
 	byKind := map[string][]int{}
 	var kindOrder []string
 	for n, i := range idx {
@@ -70,9 +77,16 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 			continue // judged already (redelivery or republish)
 		}
 		ev := evs[i]
-		if _, ok := v.kinds[ev.Kind]; !ok {
+		kind, ok := v.kinds[ev.Kind]
+		if !ok {
 			errs[i] = bus.Permanent(fmt.Errorf("verify: no plug-in for kind %q (event %s)", ev.Kind, ev.MsgID()))
 			continue
+		}
+		if errs[i] = checkContract(kind, ev); errs[i] != nil {
+			continue
+		}
+		if needsConfirm(kind, ev) {
+			confirm = append(confirm, i)
 		}
 		if _, seen := byKind[ev.Kind]; !seen {
 			kindOrder = append(kindOrder, ev.Kind)
@@ -80,9 +94,12 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 		byKind[ev.Kind] = append(byKind[ev.Kind], i)
 	}
 	verdicts := make([]l2.Verdict, len(msgs))
-	var judged []int
+	judged, skip := v.confirmBatch(ctx, confirm, msgs, evs, verdicts, errs)
 	for _, name := range kindOrder {
-		members := byKind[name]
+		members := slices.DeleteFunc(byKind[name], func(i int) bool { return skip[i] })
+		if len(members) == 0 {
+			continue
+		}
 		kind := v.kinds[name]
 		if bv, ok := kind.(l2.BatchVerifier); ok {
 			batch := make([]event.Event, len(members))
@@ -118,6 +135,7 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 	if len(judged) == 0 {
 		return errs
 	}
+	slices.Sort(judged) // stream order: a challenge is queued before its cancellation
 
 	v.followUp(ctx, judged, evs, verdicts, errs)
 
@@ -148,6 +166,31 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 		v.report(ctx, evs[i], verdicts[i])
 	}
 	return errs
+}
+
+// confirmBatch confirms on L1 the events of a batch that must be (idx). An
+// event L1 contradicts gets its Unconfirmed verdict and is returned in
+// judged; one L1 could not tell about gets its error. Both are in skip: their
+// kind does not see them. Confirmed events stay to be judged in stream order.
+func (v *Verifier) confirmBatch(ctx context.Context, idx []int, msgs []bus.Msg, evs []event.Event, verdicts []l2.Verdict, errs []error) (judged []int, skip map[int]bool) {
+	skip = map[int]bool{}
+	if len(idx) == 0 {
+		return nil, skip
+	}
+	w := newL1View(v.cfg.L1, v.kinds.Addresses())
+	for _, i := range idx {
+		ev := evs[i]
+		reason, err := v.confirm(ctx, w, v.kinds[ev.Kind], ev, msgs[i].Delivered)
+		switch {
+		case err != nil:
+			v.cfg.Metrics.VerifyFailed(ev.Kind)
+			errs[i], skip[i] = fmt.Errorf("verify: %s %s: %w", ev.Kind, ev.Name, err), true
+		case reason != "":
+			verdicts[i], skip[i] = unconfirmed(ev, reason), true
+			judged = append(judged, i)
+		}
+	}
+	return judged, skip
 }
 
 // followUp queues the challenges and cancellations of the judged events,

@@ -49,12 +49,17 @@ func TestHandleBatchIsIdempotentAndTerminatesPoison(t *testing.T) {
 				kinds = l2.Registry{"channel": bk}
 			}
 			sink := &countSink{}
-			v := verify.New(e.bus, e.st, kinds, e.queue, sink, verify.Config{ChainID: benchChain, Stream: "WT", Batch: 16}, zap.NewNop())
-			m := func(i int) bus.Msg { return bus.Msg{Subject: e.subj[i], Data: e.msgs[i], MsgID: e.ids[i]} }
+			cfg := e.config()
+			cfg.Batch = 16
+			v, err := verify.New(e.bus, e.st, kinds, e.queue, sink, cfg, zap.NewNop())
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := e.msg
 			msgs := []bus.Msg{
 				m(0), m(1), m(0), // the stale close twice
-				{Subject: event.Subject(benchChain, "channel", "closed"), MsgID: "poison-1", Data: []byte("{not json")},
-				{Subject: event.Subject(benchChain, "nosuchkind", "x"), MsgID: "poison-2", Data: []byte(`{"chain_id":1337,"kind":"nosuchkind","name":"x"}`)},
+				e.sealed(t, event.Subject(benchChain, "channel", "closed"), "poison-1", []byte("{not json")),
+				e.sealed(t, event.Subject(benchChain, "nosuchkind", "x"), "poison-2", []byte(`{"chain_id":1337,"kind":"nosuchkind","name":"x"}`)),
 			}
 			errs := v.HandleBatch(ctx, msgs)
 			if len(errs) != len(msgs) {

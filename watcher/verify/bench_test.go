@@ -2,15 +2,18 @@ package verify_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"go.uber.org/zap"
 
@@ -21,6 +24,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -30,12 +34,35 @@ import (
 
 // offline answers the plug-in's L1 reads without a chain: the benchmark
 // measures verification through JetStream and the store, not an RPC node.
-type offline struct{ a, b common.Address }
-
-func (o offline) Channel(context.Context, common.Hash) (channel.Info, error) {
-	return channel.Info{PartyA: o.a, PartyB: o.b, Total: big.NewInt(2e18), Status: channel.StatusOpen}, nil
+// A channel in closed is closing on L1 with that nonce (deadline block 1000).
+type offline struct {
+	a, b   common.Address
+	closed map[common.Hash]uint64 // written before verification starts
 }
-func (o offline) Head(context.Context) (uint64, error) { return 1, nil }
+
+func (o *offline) Channel(_ context.Context, id common.Hash) (channel.Info, error) {
+	info := channel.Info{PartyA: o.a, PartyB: o.b, Total: big.NewInt(2e18), Status: channel.StatusOpen}
+	if n, ok := o.closed[id]; ok {
+		info.Status, info.Nonce, info.Deadline = channel.StatusClosing, n, 1000
+	}
+	return info, nil
+}
+func (o *offline) Head(context.Context) (uint64, error) { return 1, nil }
+
+// noL1 is the verify role's L1 in these tests: only close events are
+// verified, and those are never confirmed on L1 (they are not irrevocable).
+type noL1 struct{}
+
+func (noL1) HeaderByNumber(context.Context, *big.Int) (*types.Header, error) {
+	return nil, errors.New("no L1 in this test: only irrevocable events and retractions read it")
+}
+func (noL1) FilterLogs(context.Context, ethereum.FilterQuery) ([]types.Log, error) {
+	return nil, errors.New("no L1 in this test: only irrevocable events and retractions read it")
+}
+
+// sealStep is how many events the benchmark's ingest seals together: one
+// ingest step of a storm (one block, or a few, of closes).
+const sealStep = 64
 
 type benchEnv struct {
 	bus   *bus.Bus
@@ -45,6 +72,59 @@ type benchEnv struct {
 	msgs  [][]byte
 	subj  []string
 	ids   []string
+	hdrs  []nats.Header
+	// events seals the messages as ingest would; auth trusts it.
+	events *eventauth.Signer
+	auth   *eventauth.Verifier
+}
+
+// msg is message i as the bus delivers it.
+func (e *benchEnv) msg(i int) bus.Msg {
+	return bus.Msg{Subject: e.subj[i], Data: e.msgs[i], MsgID: e.ids[i], Header: e.hdrs[i]}
+}
+
+// config is the verify role's configuration for these tests.
+func (e *benchEnv) config() verify.Config {
+	return verify.Config{ChainID: benchChain, Stream: "WT", Auth: e.auth, L1: noL1{}}
+}
+
+// sealAll seals the messages in steps of step events (0: one seal each).
+func (e *benchEnv) sealAll(tb testing.TB, step int) {
+	tb.Helper()
+	e.hdrs = make([]nats.Header, len(e.msgs))
+	step = max(step, 1)
+	for i := 0; i < len(e.msgs); i += step {
+		end := min(i+step, len(e.msgs))
+		items := make([]eventauth.Item, 0, end-i)
+		for j := i; j < end; j++ {
+			items = append(items, eventauth.Item{Subject: e.subj[j], MsgID: e.ids[j], Data: e.msgs[j]})
+		}
+		seals, err := e.events.Seal(items)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for j, s := range seals {
+			e.hdrs[i+j] = header(s.Headers())
+		}
+	}
+}
+
+// sealed is a message other than the prepared events, sealed alone.
+func (e *benchEnv) sealed(tb testing.TB, subject, id string, data []byte) bus.Msg {
+	tb.Helper()
+	seals, err := e.events.Seal([]eventauth.Item{{Subject: subject, MsgID: id, Data: data}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return bus.Msg{Subject: subject, MsgID: id, Data: data, Header: header(seals[0].Headers())}
+}
+
+func header(m map[string]string) nats.Header {
+	h := nats.Header{}
+	for k, v := range m {
+		h.Set(k, v)
+	}
+	return h
 }
 
 const benchChain = 1337
@@ -71,14 +151,22 @@ func newBenchEnvT(b testing.TB, n int) *benchEnv {
 	kb, _ := crypto.GenerateKey()
 	adj := common.HexToAddress("0xadj")
 	q := challenge.NewQueue(st, benchChain, "bench")
-	kind, err := channel.New(channel.Config{ChainID: big.NewInt(benchChain), Adjudicator: adj}, st,
-		offline{crypto.PubkeyToAddress(ka.PublicKey), crypto.PubkeyToAddress(kb.PublicKey)}, q, zap.NewNop())
+	l1 := &offline{a: crypto.PubkeyToAddress(ka.PublicKey), b: crypto.PubkeyToAddress(kb.PublicKey), closed: map[common.Hash]uint64{}}
+	kind, err := channel.New(channel.Config{ChainID: big.NewInt(benchChain), Adjudicator: adj}, st, l1, q, zap.NewNop())
 	if err != nil {
 		b.Fatal(err)
 	}
 	kinds, _ := l2.NewRegistry(kind)
 	dom := kind.Domain()
-	e := &benchEnv{bus: bs, st: st, kinds: kinds, queue: q}
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		b.Fatal(err)
+	}
+	auth, err := eventauth.NewVerifier(events.Public())
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &benchEnv{bus: bs, st: st, kinds: kinds, queue: q, events: events, auth: auth}
 	for i := 0; i < n; i++ {
 		id := crypto.Keccak256Hash([]byte(fmt.Sprint("bench-", i)))
 		s := channelstate.State{ChannelID: id, Nonce: 5, BalanceA: big.NewInt(1e18), BalanceB: big.NewInt(1e18)}
@@ -91,6 +179,7 @@ func newBenchEnvT(b testing.TB, n int) *benchEnv {
 		if i%2 == 0 {
 			closed = 2
 		}
+		l1.closed[id] = closed
 		payload := fmt.Sprintf(`{"channel_id":%q,"by":"0x0000000000000000000000000000000000000001","nonce":%d,"balance_a":1,"balance_b":1,"deadline":1000}`, id.Hex(), closed)
 		ev := event.Event{ChainID: benchChain, Kind: channel.KindName, Name: channel.EventClosed, Contract: adj,
 			BlockNumber: uint64(i + 1), BlockHash: crypto.Keccak256Hash([]byte(fmt.Sprint("blk-", i))), TxHash: types.EmptyTxsHash,
@@ -101,6 +190,7 @@ func newBenchEnvT(b testing.TB, n int) *benchEnv {
 		}
 		e.msgs, e.subj, e.ids = append(e.msgs, data), append(e.subj, ev.Subject()), append(e.ids, ev.MsgID())
 	}
+	e.sealAll(b, sealStep)
 	return e
 }
 
@@ -111,20 +201,32 @@ func (e *benchEnv) publish(b *testing.B, stream string) {
 		b.Fatal(err)
 	}
 	js := e.bus.JetStream()
-	acks := make([]jetstream.PubAckFuture, 0, len(e.msgs))
+	wait := func() {
+		select {
+		case <-js.PublishAsyncComplete():
+		case <-time.After(60 * time.Second):
+			b.Fatal("publish timed out")
+		}
+	}
 	for i := range e.msgs {
-		f, err := js.PublishMsgAsync(&natsMsg(e.subj[i], e.ids[i], e.msgs[i]).Msg)
-		if err != nil {
+		if _, err := js.PublishMsgAsync(&natsMsg(e.subj[i], e.ids[i], e.msgs[i], e.hdrs[i]).Msg); err != nil {
 			b.Fatal(err)
 		}
-		acks = append(acks, f)
+		if i%publishWindow == publishWindow-1 {
+			wait() // bounded: the client stalls beyond 4000 outstanding messages
+		}
 	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-time.After(60 * time.Second):
-		b.Fatal("publish timed out")
-	}
+	wait()
 }
+
+// publishWindow bounds the asynchronous publishes awaiting their acks.
+const publishWindow = 1024
+
+// unchecked accepts every message: the baseline that shows what checking
+// the seals costs. Production verify has no such mode.
+type unchecked struct{}
+
+func (unchecked) Check(eventauth.Item, eventauth.HeaderGetter) error { return nil }
 
 // BenchmarkVerifyPipeline reports events verified per second (JetStream
 // delivery, plug-in verdict, Redis reads and writes, challenge queueing, ack)
@@ -133,12 +235,22 @@ func (e *benchEnv) publish(b *testing.B, stream string) {
 // (ConsumeBatch, HandleBatch, batches of 256 on 2 workers; the channel kind
 // has no VerifyBatch, so its Verify calls run concurrently within a batch).
 // b.N is the number of events.
+//
+// Messages are sealed as ingest seals them (sealStep events per signature);
+// the "sealed" runs check every seal, the "unchecked" runs skip the check:
+// comparing their ratios to raw JetStream gives the cost of authentication.
 func BenchmarkVerifyPipeline(b *testing.B) {
-	b.Run("per-message", func(b *testing.B) { benchVerifyPipeline(b, 0) })
-	b.Run("batch=256", func(b *testing.B) { benchVerifyPipeline(b, 256) })
+	for _, batch := range []int{0, 256} {
+		name := "per-message"
+		if batch > 0 {
+			name = fmt.Sprintf("batch=%d", batch)
+		}
+		b.Run(name+"/sealed", func(b *testing.B) { benchVerifyPipeline(b, batch, true) })
+		b.Run(name+"/unchecked", func(b *testing.B) { benchVerifyPipeline(b, batch, false) })
+	}
 }
 
-func benchVerifyPipeline(b *testing.B, batch int) {
+func benchVerifyPipeline(b *testing.B, batch int, checked bool) {
 	e := newBenchEnv(b, b.N)
 	ctx := context.Background()
 
@@ -149,11 +261,18 @@ func benchVerifyPipeline(b *testing.B, batch int) {
 	rawSync := e.rawConsume(b, "RAWSYNC", true)
 
 	e.publish(b, "WT")
-	cfg := verify.Config{ChainID: benchChain, Stream: "WT", Workers: 8}
+	cfg := e.config()
+	cfg.Workers = 8
 	if batch > 0 {
 		cfg.Batch, cfg.Workers = batch, 2
 	}
-	v := verify.New(e.bus, e.st, e.kinds, e.queue, &countSink{}, cfg, zap.NewNop())
+	if !checked {
+		cfg.Auth = unchecked{}
+	}
+	v, err := verify.New(e.bus, e.st, e.kinds, e.queue, &countSink{}, cfg, zap.NewNop())
+	if err != nil {
+		b.Fatal(err)
+	}
 	var done atomic.Int64
 	counted := countingBus{v: v, done: &done}
 	b.ResetTimer()

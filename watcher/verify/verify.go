@@ -15,6 +15,7 @@ import (
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -44,6 +45,19 @@ type Config struct {
 	Batch int
 	// Metrics counts verdicts and failed verifications (nil: none).
 	Metrics *metrics.Metrics
+	// Auth checks that each message was sealed by a trusted ingest key
+	// (*eventauth.Verifier). Required: a message it refuses is terminated,
+	// counted and alerted on.
+	Auth Authenticator
+	// L1 confirms retractions and the kinds' irrevocable events before they
+	// are acted on. Required.
+	L1 L1
+}
+
+// Authenticator checks a message's seal (eventauth.Verifier): nil, or an
+// error saying why the message must not be acted on.
+type Authenticator interface {
+	Check(it eventauth.Item, h eventauth.HeaderGetter) error
 }
 
 // Verifier is the verify role.
@@ -55,10 +69,18 @@ type Verifier struct {
 	alerts alerts.Sink
 	cfg    Config
 	log    *zap.Logger
+
+	rejectLimiter rateGate
 }
 
 // New returns the verify role.
-func New(b *bus.Bus, st store.Store, kinds l2.Registry, q Queue, sink alerts.Sink, cfg Config, log *zap.Logger) *Verifier {
+func New(b *bus.Bus, st store.Store, kinds l2.Registry, q Queue, sink alerts.Sink, cfg Config, log *zap.Logger) (*Verifier, error) {
+	if cfg.Auth == nil {
+		return nil, errors.New("verify: no trusted event keys: the verify role acts only on events sealed by ingest (events.trusted_keys)")
+	}
+	if cfg.L1 == nil {
+		return nil, errors.New("verify: an L1 client is required to confirm retractions and irrevocable events")
+	}
 	if cfg.Durable == "" {
 		cfg.Durable = "verify"
 	}
@@ -68,7 +90,8 @@ func New(b *bus.Bus, st store.Store, kinds l2.Registry, q Queue, sink alerts.Sin
 			cfg.Workers = 2
 		}
 	}
-	return &Verifier{bus: b, st: st, kinds: kinds, queue: q, alerts: sink, cfg: cfg, log: log.Named("verify")}
+	return &Verifier{bus: b, st: st, kinds: kinds, queue: q, alerts: sink, cfg: cfg, log: log.Named("verify"),
+		rejectLimiter: rateGate{every: rejectAlertEvery}}, nil
 }
 
 // Run consumes events until ctx is cancelled; verdicts in flight complete first.
@@ -93,6 +116,9 @@ func VerdictKey(eventMsgID string) string { return "verdict:" + eventMsgID }
 // Handle judges one event message. It returns nil only once the verdict and its
 // follow-up (a queued challenge, a cancellation) are durably stored.
 func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
+	if err := v.authenticate(ctx, m); err != nil {
+		return err
+	}
 	ev, err := event.Decode(m.Data)
 	if err != nil {
 		return bus.Permanent(fmt.Errorf("verify: message %s on %s: %w", m.MsgID, m.Subject, err))
@@ -107,7 +133,10 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 	if !ok {
 		return bus.Permanent(fmt.Errorf("verify: no plug-in for kind %q (event %s)", ev.Kind, ev.MsgID()))
 	}
-	verdict, err := kind.Verify(ctx, ev)
+	if err := checkContract(kind, ev); err != nil {
+		return err
+	}
+	verdict, err := v.judge(ctx, newL1View(v.cfg.L1, v.kinds.Addresses()), kind, ev, m.Delivered)
 	if err != nil {
 		v.cfg.Metrics.VerifyFailed(ev.Kind)
 		return fmt.Errorf("verify: %s %s: %w", ev.Kind, ev.Name, err)
@@ -133,6 +162,20 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 	return nil
 }
 
+// judge confirms ev on L1 when it must be, then has its kind verify it.
+func (v *Verifier) judge(ctx context.Context, w *l1View, kind l2.Kind, ev event.Event, delivered uint64) (l2.Verdict, error) {
+	if needsConfirm(kind, ev) {
+		reason, err := v.confirm(ctx, w, kind, ev, delivered)
+		if err != nil {
+			return l2.Verdict{}, err
+		}
+		if reason != "" {
+			return unconfirmed(ev, reason), nil
+		}
+	}
+	return kind.Verify(ctx, ev)
+}
+
 // report counts and logs a recorded verdict and alerts on fraud.
 func (v *Verifier) report(ctx context.Context, ev event.Event, verdict l2.Verdict) {
 	v.cfg.Metrics.EventVerified(ev.Kind, string(verdict.Outcome))
@@ -144,6 +187,9 @@ func (v *Verifier) report(ctx context.Context, ev event.Event, verdict l2.Verdic
 		v.notify(ctx, ev, verdict)
 	case l2.Noted:
 		log.Debug("event noted", zap.String("detail", verdict.Detail))
+	case l2.Unconfirmed:
+		log.Error("event not confirmed by L1; not acted on", zap.String("detail", verdict.Detail))
+		v.alertUnconfirmed(ctx, ev, verdict)
 	default:
 		log.Info("event verified", zap.String("outcome", string(verdict.Outcome)), zap.String("detail", verdict.Detail))
 	}

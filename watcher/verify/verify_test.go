@@ -22,13 +22,16 @@ func TestVerifyIsIdempotentAndTerminatesPoison(t *testing.T) {
 		t.Fatal(err)
 	}
 	sink := &countSink{}
-	v := verify.New(e.bus, e.st, e.kinds, e.queue, sink, verify.Config{ChainID: benchChain, Stream: "WT"}, zap.NewNop())
+	v, err := verify.New(e.bus, e.st, e.kinds, e.queue, sink, e.config(), zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := 0; i < 2; i++ { // the stale close (index 0), twice
-		if err := v.Handle(ctx, bus.Msg{Subject: e.subj[0], Data: e.msgs[0], MsgID: e.ids[0]}); err != nil {
+		if err := v.Handle(ctx, e.msg(0)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := v.Handle(ctx, bus.Msg{Subject: e.subj[1], Data: e.msgs[1], MsgID: e.ids[1]}); err != nil {
+	if err := v.Handle(ctx, e.msg(1)); err != nil {
 		t.Fatal(err)
 	}
 	open, err := e.queue.Open(ctx, 0)
@@ -42,13 +45,15 @@ func TestVerifyIsIdempotentAndTerminatesPoison(t *testing.T) {
 		t.Fatalf("honest close has no recorded verdict: %v", err)
 	}
 
-	// Poison: published to the stream, consumed by the running role.
-	if _, err := e.bus.Publish(ctx, event.Subject(benchChain, "channel", "closed"), "poison-1", []byte("{not json")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.bus.Publish(ctx, event.Subject(benchChain, "nosuchkind", "x"), "poison-2",
-		[]byte(`{"chain_id":1337,"kind":"nosuchkind","name":"x"}`)); err != nil {
-		t.Fatal(err)
+	// Poison, sealed by the trusted key: published to the stream, consumed
+	// by the running role.
+	for _, p := range []bus.Msg{
+		e.sealed(t, event.Subject(benchChain, "channel", "closed"), "poison-1", []byte("{not json")),
+		e.sealed(t, event.Subject(benchChain, "nosuchkind", "x"), "poison-2", []byte(`{"chain_id":1337,"kind":"nosuchkind","name":"x"}`)),
+	} {
+		if _, err := e.bus.PublishHeader(ctx, p.Subject, p.MsgID, p.Data, flat(p.Header)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
@@ -64,4 +69,12 @@ func TestVerifyIsIdempotentAndTerminatesPoison(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+}
+
+func flat(h map[string][]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range h {
+		out[k] = v[0]
+	}
+	return out
 }

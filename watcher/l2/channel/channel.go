@@ -50,6 +50,23 @@ const (
 	StatusSettled
 )
 
+// String names the status as the contract does.
+func (s Status) String() string {
+	switch s {
+	case StatusNone:
+		return "unknown"
+	case StatusOpening:
+		return "opening"
+	case StatusOpen:
+		return "open"
+	case StatusClosing:
+		return "closing"
+	case StatusSettled:
+		return "settled"
+	}
+	return fmt.Sprintf("status(%d)", uint8(s))
+}
+
 // Info is a channel's record on L1.
 type Info struct {
 	PartyA   common.Address
@@ -251,11 +268,13 @@ func (k *Kind) verifyDispute(ctx context.Context, ev event.Event, d Dispute, v l
 		return v, err
 	}
 	v.Users = []string{held.PartyA.Hex(), held.PartyB.Hex()}
-	ch, err := k.challengeFor(held, d.Deadline, ev.BlockNumber)
-	if err != nil {
-		return v, err
-	}
 	if ev.Removed {
+		// The retraction was confirmed on L1 by the verify role; the close's
+		// deadline names the dispute its challenge was queued under.
+		ch, err := k.challengeFor(held, d.Deadline, ev.BlockNumber)
+		if err != nil {
+			return v, err
+		}
 		v.Outcome = l2.Retracted
 		v.Detail = fmt.Sprintf("%s with nonce %d removed by a reorg", ev.Name, d.Nonce)
 		v.Cancel = []string{ch.DisputeID}
@@ -266,11 +285,41 @@ func (k *Kind) verifyDispute(ctx context.Context, ev event.Event, d Dispute, v l
 		v.Detail = fmt.Sprintf("%s with nonce %d; tower holds nonce %d", ev.Name, d.Nonce, held.Nonce)
 		return v, nil
 	}
+	return k.judgeOnL1(ctx, ev, d, held, v)
+}
+
+// judgeOnL1 decides a close the tower can answer from the adjudicator's own
+// record, not from the message: the channel must be closing on L1, and the
+// nonce it holds and the deadline come from the contract.
+func (k *Kind) judgeOnL1(ctx context.Context, ev event.Event, d Dispute, held Held, v l2.Verdict) (l2.Verdict, error) {
+	info, err := k.chain.Channel(ctx, d.ChannelID)
+	if err != nil {
+		return v, fmt.Errorf("channel: read %s on L1: %w", d.ChannelID.Hex(), err)
+	}
+	switch {
+	case info.Status != StatusClosing && info.Status != StatusSettled:
+		v.Outcome = l2.Unconfirmed
+		v.Detail = fmt.Sprintf("%s with nonce %d, but the channel is %s on L1: nothing to answer", ev.Name, d.Nonce, info.Status)
+		return v, nil
+	case held.Nonce <= info.Nonce:
+		v.Outcome = l2.Honest
+		v.Detail = fmt.Sprintf("%s with nonce %d; L1 now holds nonce %d, tower holds %d", ev.Name, d.Nonce, info.Nonce, held.Nonce)
+		return v, nil
+	}
+	ch, err := k.challengeFor(held, info.Deadline, ev.BlockNumber)
+	if err != nil {
+		return v, err
+	}
+	v.DeadlineBlock = info.Deadline
 	v.Outcome = l2.Fraud
-	v.Detail = fmt.Sprintf("stale %s: nonce %d on L1, tower holds co-signed nonce %d", ev.Name, d.Nonce, held.Nonce)
+	v.Detail = fmt.Sprintf("stale %s: nonce %d on L1, tower holds co-signed nonce %d", ev.Name, info.Nonce, held.Nonce)
 	v.Challenge = &ch
 	return v, nil
 }
+
+// Irrevocable implements l2.Irrevocable: a settlement makes the tower forget
+// the channel's held state, so verify confirms it on L1 first.
+func (k *Kind) Irrevocable(ev event.Event) bool { return ev.Name == EventSettled }
 
 // challengeFor builds the challenge call that submits the held state.
 func (k *Kind) challengeFor(h Held, deadline, eventBlock uint64) (l2.Challenge, error) {
@@ -284,7 +333,7 @@ func (k *Kind) challengeFor(h Held, deadline, eventBlock uint64) (l2.Challenge, 
 		return l2.Challenge{}, fmt.Errorf("channel: pack challenge for %s: %w", h.ChannelID.Hex(), err)
 	}
 	return l2.Challenge{
-		DisputeID:     DisputeID(h.ChannelID, h.Nonce),
+		DisputeID:     DisputeID(h.ChannelID, h.Nonce, deadline),
 		Kind:          KindName,
 		Subject:       h.ChannelID.Hex(),
 		To:            k.contract,
@@ -295,10 +344,13 @@ func (k *Kind) challengeFor(h Held, deadline, eventBlock uint64) (l2.Challenge, 
 	}, nil
 }
 
-// DisputeID names the challenge of a channel with a given held nonce. The same
-// proof is never submitted twice, whichever event led to it.
-func DisputeID(id common.Hash, nonce uint64) string {
-	return fmt.Sprintf("channel-%s-%d", id.Hex(), nonce)
+// DisputeID names the challenge of a channel's close with a given held
+// nonce. The close is identified by the deadline the adjudicator set for it
+// (its block plus the dispute window, read from the contract): the event and
+// a delegation arriving during the dispute name it alike, so the same proof
+// is never sent twice for one close, and a later close is another dispute.
+func DisputeID(id common.Hash, nonce, deadline uint64) string {
+	return fmt.Sprintf("channel-%s-%d-d%d", id.Hex(), nonce, deadline)
 }
 
 // ClassifyRevert implements l2.Kind using the adjudicator's custom errors.

@@ -67,7 +67,7 @@ func TestDelegationAfterJudgedCloseIsChallenged(t *testing.T) {
 	if !acc.Challenging || acc.Previous != 2 {
 		t.Fatalf("accepted %+v, want a challenge queued with nonce 4 over nonce 2", acc)
 	}
-	j, err := f.queue.Get(ctx, channel.DisputeID(ch.ID, 4))
+	j, err := f.queue.Get(ctx, channel.DisputeID(ch.ID, 4, f.chain.OnChain(ch).Deadline))
 	if err != nil || j.Status != challenge.Pending || j.DeadlineBlock != f.chain.OnChain(ch).Deadline {
 		t.Fatalf("job %+v %v", j, err)
 	}
@@ -91,7 +91,7 @@ func TestDelegationBeforeCloseIsJudgedIsUsed(t *testing.T) {
 		t.Fatalf("accepted %+v: nothing marked the channel disputed yet", acc)
 	}
 	v := f.verify(t, r)
-	if v.Outcome != l2.Fraud || v.Challenge == nil || v.Challenge.DisputeID != channel.DisputeID(ch.ID, 4) {
+	if v.Outcome != l2.Fraud || v.Challenge == nil || v.Challenge.DisputeID != channel.DisputeID(ch.ID, 4, f.chain.OnChain(ch).Deadline) {
 		t.Fatalf("verdict %+v, want fraud answered with nonce 4", v)
 	}
 }

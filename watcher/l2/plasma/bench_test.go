@@ -3,6 +3,7 @@ package plasma
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -11,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/redis/go-redis/v9"
 	"go.uber.org/zap"
@@ -23,6 +27,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/event"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
@@ -128,15 +133,28 @@ func BenchmarkMassExit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	events, err := eventauth.GenerateSigner()
+	if err != nil {
+		b.Fatal(err)
+	}
+	auth, err := eventauth.NewVerifier(events.Public())
+	if err != nil {
+		b.Fatal(err)
+	}
 	var exitsPerSec, challengesPerSec float64
 	b.ResetTimer()
 	for iter := range b.N {
 		b.StopTimer()
-		publishExits(b, bs, n, iter, pos, owner)
+		publishExits(b, bs, events, contract, n, iter, pos, owner)
 		b.StartTimer()
 		t0 := time.Now()
 		vctx, cancel := context.WithCancel(ctx)
-		v := verify.New(bs, st, kinds, q, &alerts.Recorder{}, verify.Config{ChainID: benchChainID, Stream: benchStream, Batch: benchBatch, Workers: benchBatchWorkers}, zap.NewNop())
+		// No L1: exit starts are never confirmed on L1 (they are not irrevocable).
+		v, err := verify.New(bs, st, kinds, q, &alerts.Recorder{}, verify.Config{ChainID: benchChainID, Stream: benchStream,
+			Batch: benchBatch, Workers: benchBatchWorkers, Auth: auth, L1: noL1{}}, zap.NewNop())
+		if err != nil {
+			b.Fatal(err)
+		}
 		done := make(chan error, 1)
 		go func() { done <- v.Run(vctx) }()
 		waitDrained(b, bs, "verify")
@@ -169,24 +187,60 @@ func BenchmarkMassExit(b *testing.B) {
 	b.ReportMetric(exitsPerSec/rawRedisPipe, "exits/rawredis-pipelined")
 }
 
-func publishExits(b *testing.B, bs *bus.Bus, n, iter int, pos func(int) plasmatx.Pos, owner func(int) common.Address) {
+// publishExits publishes n exit starts, sealed as ingest seals a step of
+// benchSealStep events, with at most publishWindow awaiting their acks.
+func publishExits(b *testing.B, bs *bus.Bus, events *eventauth.Signer, contract common.Address, n, iter int, pos func(int) plasmatx.Pos, owner func(int) common.Address) {
 	b.Helper()
 	js := bs.JetStream()
-	blockHash := common.BigToHash(big.NewInt(int64(iter + 1)))
-	for i := range n {
-		p := pos(i)
-		payload, _ := json.Marshal(ExitStarted{UtxoPos: uint64(p), Owner: owner(i), Amount: big.NewInt(1e18), Deadline: 1 << 40})
-		ev := event.Event{ChainID: benchChainID, Kind: KindName, Name: EventExitStarted, BlockNumber: uint64(100 + iter), BlockHash: blockHash, LogIndex: uint(i), Payload: payload}
-		data, _ := ev.Encode()
-		if _, err := js.PublishAsync(ev.Subject(), data, jetstream.WithMsgID(ev.MsgID())); err != nil {
-			b.Fatal(err)
+	wait := func() {
+		select {
+		case <-js.PublishAsyncComplete():
+		case <-time.After(60 * time.Second):
+			b.Fatal("publishing exits timed out")
 		}
 	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-time.After(60 * time.Second):
-		b.Fatal("publishing exits timed out")
+	blockHash := common.BigToHash(big.NewInt(int64(iter + 1)))
+	for from := 0; from < n; from += benchSealStep {
+		msgs := make([]*nats.Msg, 0, benchSealStep)
+		items := make([]eventauth.Item, 0, benchSealStep)
+		for i := from; i < min(from+benchSealStep, n); i++ {
+			p := pos(i)
+			payload, _ := json.Marshal(ExitStarted{UtxoPos: uint64(p), Owner: owner(i), Amount: big.NewInt(1e18), Deadline: 1 << 40})
+			ev := event.Event{ChainID: benchChainID, Kind: KindName, Name: EventExitStarted, Contract: contract, BlockNumber: uint64(100 + iter), BlockHash: blockHash, LogIndex: uint(i), Payload: payload}
+			data, _ := ev.Encode()
+			msgs = append(msgs, &nats.Msg{Subject: ev.Subject(), Data: data, Header: nats.Header{}})
+			items = append(items, eventauth.Item{Subject: ev.Subject(), MsgID: ev.MsgID(), Data: data})
+		}
+		seals, err := events.Seal(items)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j, m := range msgs {
+			for k, v := range seals[j].Headers() {
+				m.Header.Set(k, v)
+			}
+			if _, err := js.PublishMsgAsync(m, jetstream.WithMsgID(items[j].MsgID)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if from/benchSealStep%4 == 3 {
+			wait() // bounded: the client stalls beyond 4000 outstanding messages
+		}
 	}
+	wait()
+}
+
+// benchSealStep is how many events one seal covers, as in one ingest step.
+const benchSealStep = 256
+
+// noL1 is the verify role's L1 here: no event of the benchmark is confirmed on L1.
+type noL1 struct{}
+
+func (noL1) HeaderByNumber(context.Context, *big.Int) (*types.Header, error) {
+	return nil, errors.New("no L1 in this benchmark")
+}
+func (noL1) FilterLogs(context.Context, ethereum.FilterQuery) ([]types.Log, error) {
+	return nil, errors.New("no L1 in this benchmark")
 }
 
 func waitDrained(b *testing.B, bs *bus.Bus, durable string) {

@@ -25,6 +25,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -57,6 +58,7 @@ type env struct {
 	redisURL string
 	natsURL  string
 	alerts   *alerts.Recorder
+	events   *eventauth.Signer // shared by every process's ingest and trusted by their verify
 	next     int
 	mining   bool
 }
@@ -92,6 +94,9 @@ func newEnv(t *testing.T, users int) *env {
 	}
 	_, natsURL := bustest.Start(t)
 	e := &env{t: t, net: n, adj: adj, pfAddr: pfAddr, pf: pf, natsURL: natsURL, redisURL: redistest.Start(t), alerts: &alerts.Recorder{}, next: firstUser}
+	if e.events, err = eventauth.GenerateSigner(); err != nil {
+		t.Fatal(err)
+	}
 	b, err := bus.Connect(ctx, natsURL, bus.Options{Name: "operator"})
 	if err != nil {
 		t.Fatal(err)
@@ -151,6 +156,7 @@ func (e *env) start(t *testing.T, owner string) *proc {
 		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
+		EventSigner: e.events,
 		Plugins: []tower.Plugin{plasma.Plugin(plasma.Config{
 			Contract: e.pfAddr, FeedURL: e.feedURL, FeedSubject: e.subject,
 			WithholdTimeout: time.Second, NearEndBlocks: 15, Poll: 50 * time.Millisecond,

@@ -173,9 +173,18 @@ func (k *Kind) Decode(log types.Log) (string, []byte, bool, error) {
 	return name, b, true, nil
 }
 
-// DisputeID names the challenge of the exit of an output: one per exit.
-func DisputeID(contract common.Address, p plasmatx.Pos) string {
-	return "plasma-" + contract.Hex() + "-" + strconv.FormatUint(uint64(p), 10)
+// DisputeID names the challenge of one exit of an output. The exit is
+// identified by its deadline (set by the contract when it started), so an
+// output exited again after a challenged exit is a new dispute, not a job
+// already done.
+func DisputeID(contract common.Address, p plasmatx.Pos, deadline uint64) string {
+	return "plasma-" + contract.Hex() + "-" + strconv.FormatUint(uint64(p), 10) + "-d" + strconv.FormatUint(deadline, 10)
+}
+
+// Irrevocable implements l2.Irrevocable: the end of an exit makes the tower
+// forget it, so verify confirms it on L1 first.
+func (k *Kind) Irrevocable(ev event.Event) bool {
+	return ev.Name == EventExitChallenged || ev.Name == EventExitFinalized
 }
 
 // Verify implements l2.Kind.
@@ -259,7 +268,7 @@ func (k *Kind) verifyExit(ctx context.Context, ev event.Event, e ExitStarted, v 
 			return v, fmt.Errorf("plasma: drop exit %s: %w", p, err)
 		}
 		v.Outcome, v.Detail = l2.Retracted, "exit removed by a reorg"
-		v.Cancel = []string{DisputeID(k.cfg.Contract, p)}
+		v.Cancel = []string{DisputeID(k.cfg.Contract, p, e.Deadline)}
 		return v, nil
 	}
 	rec, _ := json.Marshal(exitRecord{Owner: e.Owner, Amount: e.Amount, Deadline: e.Deadline, EventBlock: ev.BlockNumber})
@@ -316,7 +325,7 @@ func (k *Kind) challengeWith(p plasmatx.Pos, sp Spend, deadline, eventBlock uint
 		return l2.Challenge{}, fmt.Errorf("plasma: pack challenge of %s: %w", p, err)
 	}
 	return l2.Challenge{
-		DisputeID:     DisputeID(k.cfg.Contract, p),
+		DisputeID:     DisputeID(k.cfg.Contract, p, deadline),
 		Kind:          KindName,
 		Subject:       p.String(),
 		To:            k.cfg.Contract,

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/watchtower-l2/watchtower/alerts"
@@ -73,7 +74,11 @@ func TestSpentExitsChallengedHonestExitLeftAlone(t *testing.T) {
 			t.Fatal(err)
 		}
 		gas.Add(&gas, new(big.Int).Mul(new(big.Int).SetUint64(rc.GasUsed), rc.EffectiveGasPrice))
-		id := plasma.DisputeID(e.pfAddr, f)
+		x, err := e.pf.GetExit(&bind.CallOpts{}, new(big.Int).SetUint64(uint64(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := plasma.DisputeID(e.pfAddr, f, x.Deadline)
 		waitFor(t, "job "+id+" mined", 10*time.Second, func() bool {
 			j, err := p.tw.Queue.Get(ctx, id)
 			return err == nil && j.Status == challenge.Mined

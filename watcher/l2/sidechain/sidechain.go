@@ -341,6 +341,12 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 	return v, nil
 }
 
+// Irrevocable implements l2.Irrevocable: a cancelled or finalized checkpoint
+// ends the tower's work on it, so verify confirms the event on L1 first.
+func (k *Kind) Irrevocable(ev event.Event) bool {
+	return ev.Name == EventCancelled || ev.Name == EventFinalized
+}
+
 func (k *Kind) verifySubmitted(ctx context.Context, ev event.Event, s Submitted, v l2.Verdict) (l2.Verdict, error) {
 	v.Subject = Subject(s.CheckpointID)
 	v.DeadlineBlock = s.Deadline

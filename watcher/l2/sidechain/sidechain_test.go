@@ -24,6 +24,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/sidechain"
@@ -145,6 +146,7 @@ func (e *env) startTower(t *testing.T) {
 		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
+		EventSigner: mustEventSigner(t),
 		Plugins: []tower.Plugin{func(ctx context.Context, d tower.Deps) (l2.Kind, error) {
 			k, err := plug(ctx, d)
 			if err == nil {
@@ -443,4 +445,13 @@ func openRedis(t *testing.T) *redisstore.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+func mustEventSigner(t *testing.T) *eventauth.Signer {
+	t.Helper()
+	s, err := eventauth.GenerateSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/internal/config"
+	"github.com/watchtower-l2/watchtower/watcher/eventauth"
+	"github.com/watchtower-l2/watchtower/watcher/tower"
+)
+
+// cmdKeys makes and inspects the keys that seal events on the bus.
+func cmdKeys(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "events" {
+		return usageErr("usage: watchtower keys events --out FILE | watchtower keys events --public FILE")
+	}
+	fset := flag.NewFlagSet("keys events", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	out := fset.String("out", "", "write a new Ed25519 event-sealing key (PEM, mode 0600) to FILE and print its public key")
+	pub := fset.String("public", "", "print the public key of the sealing key in FILE")
+	if err := parseFlags(fset, args[1:]); err != nil {
+		return err
+	}
+	switch {
+	case (*out == "") == (*pub == ""):
+		return usageErr("keys events: give exactly one of --out FILE (new key) or --public FILE (show a key's public half)")
+	case *pub != "":
+		s, err := eventauth.LoadSigner(*pub)
+		if err != nil {
+			return &exitError{code: 1, err: err}
+		}
+		printPublic(stdout, s)
+		return nil
+	}
+	s, err := eventauth.GenerateSigner()
+	if err != nil {
+		return err
+	}
+	pem, err := s.MarshalPrivate()
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return &exitError{code: 1, err: fmt.Errorf("%s exists: not overwriting a key (remove it first, or choose another file)", *out)}
+	}
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	if _, err := f.Write(pem); err != nil {
+		f.Close()
+		return &exitError{code: 1, err: fmt.Errorf("write %s: %w", *out, err)}
+	}
+	if err := f.Close(); err != nil {
+		return &exitError{code: 1, err: fmt.Errorf("write %s: %w", *out, err)}
+	}
+	fmt.Fprintf(stderr, "wrote %s: give it to the ingest processes (events.signing_key_file)\n", *out)
+	printPublic(stdout, s)
+	return nil
+}
+
+func printPublic(w io.Writer, s *eventauth.Signer) {
+	fmt.Fprintf(w, "# key id %s: add this line to events.trusted_keys of every verify process\n%s\n", s.KeyID(), eventauth.EncodePublic(s.Public()))
+}
+
+// eventKeys loads the ingest role's sealing key and the verify role's trusted
+// keys. A single node on the embedded NATS server without a configured key
+// makes one in data_dir on its first start and trusts it.
+func eventKeys(cfg config.Config, log *zap.Logger) (*eventauth.Signer, *eventauth.Verifier, error) {
+	var signer *eventauth.Signer
+	var err error
+	events := cfg.Events
+	if events.SigningKeyFile == "" && cfg.NATS.URL == "" && (cfg.HasRole(tower.RoleIngest) || cfg.HasRole(tower.RoleVerify)) {
+		events.SigningKeyFile = cfg.LocalEventKeyFile()
+		if err := ensureLocalKey(events.SigningKeyFile, log); err != nil {
+			return nil, nil, err
+		}
+	}
+	if cfg.HasRole(tower.RoleIngest) {
+		if signer, err = events.EventSigner(); err != nil {
+			return nil, nil, err
+		}
+		log.Info("ingest seals events", zap.String("key_id", signer.KeyID()))
+	}
+	var keys *eventauth.Verifier
+	if cfg.HasRole(tower.RoleVerify) {
+		if keys, err = events.EventVerifier(); err != nil {
+			return nil, nil, err
+		}
+		log.Info("verify accepts events sealed by", zap.Strings("key_ids", keys.KeyIDs()))
+	}
+	return signer, keys, nil
+}
+
+// ensureLocalKey creates the single node's sealing key unless it exists.
+func ensureLocalKey(file string, log *zap.Logger) error {
+	if _, err := os.Stat(file); err == nil {
+		return nil
+	}
+	s, err := eventauth.GenerateSigner()
+	if err != nil {
+		return err
+	}
+	pem, err := s.MarshalPrivate()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, pem, 0o600); err != nil {
+		return fmt.Errorf("events: create the local sealing key %s: %w", file, err)
+	}
+	log.Info("created a local event sealing key (single node on the embedded NATS server)", zap.String("file", file), zap.String("key_id", s.KeyID()))
+	return nil
+}
