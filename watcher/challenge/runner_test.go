@@ -3,6 +3,7 @@ package challenge
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -224,4 +225,66 @@ func TestAnsweredDisputeIsObsolete(t *testing.T) {
 
 func bindingsState(s channelstate.Signed) bindings.ChannelAdjudicatorState {
 	return bindings.ChannelAdjudicatorState{ChannelId: s.ChannelID, Nonce: s.Nonce, BalanceA: s.BalanceA, BalanceB: s.BalanceB}
+}
+
+// A dispute is declared missed only when the contract refuses the challenge,
+// never from the recorded deadline alone: a job whose recorded deadline is
+// wrong (as a forged event would make it) is still sent and mined, a job
+// past the real deadline ends missed, and proving a missed dispute again
+// reopens it.
+func TestMissedOnlyWhenTheContractRefuses(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ctx := context.Background()
+	wrong, late := c.Open(60, 3), c.Open(3, 3)
+	for _, ch := range []*chantest.Channel{wrong, late} {
+		if _, err := f.kind.Delegate(ctx, ch.Latest()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vw := f.verdictOf(t, c.Close(wrong, wrong.States[0]))
+	vl := f.verdictOf(t, c.Close(late, late.States[0]))
+	for c.Head() <= c.OnChain(late).Deadline {
+		c.Net.Mine()
+	}
+	rec := &alerts.Recorder{}
+	r, q := f.runner(t, "p1", 0, rec)
+
+	// Proving a missed dispute again reopens it.
+	if err := q.Enqueue(ctx, *vl.Challenge); err != nil {
+		t.Fatal(err)
+	}
+	j, err := q.Get(ctx, vl.Challenge.DisputeID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.Status = Missed
+	if err := q.put(ctx, j); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Enqueue(ctx, *vl.Challenge); err != nil {
+		t.Fatal(err)
+	}
+	if j, err = q.Get(ctx, vl.Challenge.DisputeID); err != nil || j.Status != Pending {
+		t.Fatalf("missed job enqueued again: %+v %v, want pending", j, err)
+	}
+
+	bogus := *vw.Challenge
+	bogus.DeadlineBlock = 1 // what a payload claimed; the contract says otherwise
+	if err := q.Enqueue(ctx, bogus); err != nil {
+		t.Fatal(err)
+	}
+	c.Net.AutoMine(30 * time.Millisecond)
+	run(t, r)
+	waitJob(t, q, bogus.DisputeID, Mined)
+	if n := len(c.Challenges(wrong)); n != 1 {
+		t.Fatalf("%d challenges of the channel with a wrong recorded deadline, want 1", n)
+	}
+	j = waitJob(t, q, vl.Challenge.DisputeID, Missed)
+	if !strings.Contains(j.Reason, "DisputeWindowOver") {
+		t.Fatalf("missed for %q, want the contract's refusal", j.Reason)
+	}
+	if n := len(c.Challenges(late)); n != 0 {
+		t.Fatalf("%d challenges past the deadline", n)
+	}
 }
