@@ -67,7 +67,8 @@ if [[ -n "$helm" ]]; then
   "$helm" template wt "$chart" >"$tmp/default.yaml"
   "$helm" template wt "$chart" --set serviceMonitor.enabled=true --set prometheusRule.enabled=true \
     --set secrets.redisPassword.existingSecret=redis --set secrets.natsCreds.existingSecret=nats \
-    --set 'extraSecretMounts[0].name=pagerduty' --set 'extraSecretMounts[0].secretName=pd' >"$tmp/full.yaml"
+    --set 'extraSecretMounts[0].name=pagerduty' --set 'extraSecretMounts[0].secretName=pd' \
+    --set 'config.events.trusted_keys[0]=R+9oYTeFwT9fQWniGydCq4WO4yEUZGsBQ5dKlAdt5Fc=' >"$tmp/full.yaml"
   echo "rendered $(grep -c '^kind:' "$tmp/default.yaml") and $(grep -c '^kind:' "$tmp/full.yaml") objects"
   # The rendered watchtower.yaml must pass config check with each group's roles.
   python3 - "$tmp/full.yaml" "$tmp/chart-config.yaml" <<'PY'
@@ -78,9 +79,11 @@ assert m, "no watchtower.yaml in the rendered ConfigMap"
 open(sys.argv[2], "w").write("".join(l[4:] + "\n" for l in m.group(1).splitlines()))
 PY
   while read -r roles signer; do
-    out=$(WATCHTOWER_ROLES="$roles" WATCHTOWER_SIGNER_KEY_FILE="$signer" "$tmp/watchtower" config check --env "$tmp/chart-config.yaml" 2>/dev/null || true)
+    events=""
+    [[ "$roles" == *ingest* ]] && events=/etc/watchtower/events/key
+    out=$(WATCHTOWER_ROLES="$roles" WATCHTOWER_SIGNER_KEY_FILE="$signer" WATCHTOWER_EVENTS_SIGNING_KEY_FILE="$events" "$tmp/watchtower" config check --env "$tmp/chart-config.yaml" 2>/dev/null || true)
     # Secret files are mounted in the pods only.
-    bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|store\.redis_password_file|nats\.creds_file): .*(no such file|directory)' || true)
+    bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|store\.redis_password_file|nats\.creds_file|events\.signing_key_file): .*(no such file|directory)' || true)
     if [[ -n "$bad" ]]; then echo "chart config, roles $roles:"; echo "$bad"; failed=1; else echo "chart config ok for roles $roles"; fi
   done <<EOF2
 ingest,verify,api /etc/watchtower/signer/key
