@@ -46,7 +46,7 @@ else
 fi
 
 step "chart rules are the same as deployments/prometheus"
-diff -u deployments/prometheus/watchtower.rules.yml deployments/helm/watchtower/files/watchtower.rules.yml && echo "ok"
+if diff -u deployments/prometheus/watchtower.rules.yml deployments/helm/watchtower/files/watchtower.rules.yml; then echo "ok"; else echo "copy deployments/prometheus/watchtower.rules.yml to the chart's files/"; failed=1; fi
 
 step "helm lint / template"
 helm=""
