@@ -136,7 +136,7 @@ log:
 
 	towerURL := "http://" + api
 	waitUntil(t, "the API to answer", func() bool {
-		_, err := delegation.NewClient(towerURL, nil).HeldState(context.Background(), ch.ID)
+		_, err := delegation.NewClient(towerURL, nil).HeldNonce(context.Background(), ch.ID)
 		return err != nil && delegation.IsRefusal(err)
 	})
 	file := filepath.Join(dir, "state.json")

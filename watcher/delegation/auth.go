@@ -30,7 +30,7 @@ func (s *Server) authenticate(r *http.Request, body []byte) (caller, bool, error
 		return caller{}, true, refuse(http.StatusUnauthorized, "%v", err)
 	}
 	if wait, ok := s.userLim.allow(c.user.Hex()); !ok {
-		return caller{}, true, refuse(http.StatusTooManyRequests, "rate limit for user %s exceeded; retry in %d s", c.user.Hex(), int(wait/time.Second)+1)
+		return caller{}, true, tooManyErr("user "+c.user.Hex(), wait)
 	}
 	// Refuse a replay before anything else; consume settles races atomically.
 	last, err := s.reg.lastNonce(r.Context(), c.user)

@@ -226,19 +226,49 @@ func (s *Server) checkQuota(ctx context.Context, u common.Address, rec user, mem
 		u.Hex(), len(items), rec.Slots, added)
 }
 
+// getState answers what the tower holds for a channel. Unsigned, it answers
+// only what is not private (the channel and the nonce held); signed by a
+// party of the channel (its participants on L1, as recorded with the held
+// state), the full co-signed state with balances and signatures. Anybody
+// else who signs is refused: the state is the parties' business.
 func (s *Server) getState(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	id, err := api.ParseHash("channel id", r.PathValue("id"))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	h, err := s.channels.Latest(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("the tower holds no state for channel %s", id.Hex()))
+	body, err := readBody(w, r)
+	if err != nil {
+		s.fail(w, "read the request", err)
 		return
 	}
+	c, authed, err := s.authenticate(r, body)
 	if err != nil {
-		s.fail(w, "read its store", err)
+		s.fail(w, "authenticate", err)
+		return
+	}
+	if !authed {
+		n, err := s.channels.LatestNonce(ctx, id)
+		if err != nil {
+			s.fail(w, "read its store", notHeld(id, err))
+			return
+		}
+		writeJSON(w, http.StatusOK, api.HeldNonce{ChannelID: id.Hex(), Nonce: n})
+		return
+	}
+	h, err := s.channels.Latest(ctx, id)
+	if err != nil {
+		s.fail(w, "read its store", notHeld(id, err))
+		return
+	}
+	if c.user != h.PartyA && c.user != h.PartyB {
+		writeError(w, http.StatusForbidden, fmt.Sprintf("signed by %s, which is not a party of channel %s: only its parties may read the state held "+
+			"(balances and signatures); an unsigned request gets the nonce held", c.user.Hex(), id.Hex()))
+		return
+	}
+	if err := s.consume(ctx, c); err != nil {
+		s.fail(w, "authenticate", err)
 		return
 	}
 	writeJSON(w, http.StatusOK, api.HeldState{
@@ -246,6 +276,14 @@ func (s *Server) getState(w http.ResponseWriter, r *http.Request) {
 		PartyA:       h.PartyA.Hex(),
 		PartyB:       h.PartyB.Hex(),
 	})
+}
+
+// notHeld turns store.ErrNotFound for channel id into a 404.
+func notHeld(id common.Hash, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return refuse(http.StatusNotFound, "the tower holds no state for channel %s", id.Hex())
+	}
+	return err
 }
 
 // deleteState revokes the caller's delegation of a channel. The state itself

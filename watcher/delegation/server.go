@@ -79,6 +79,16 @@ type Config struct {
 	PruneInterval time.Duration
 	// TrustProxy takes the client IP from X-Forwarded-For (behind a proxy you run).
 	TrustProxy bool
+	// NewUsersPerMinute bounds how many new users may register per minute,
+	// whatever their IP (default 60; negative: no limit). Renewals do not
+	// count. Like the other limits it is per API process.
+	NewUsersPerMinute int
+	// RegistrationToken, when set, makes the tower private: every POST
+	// /v1/users must carry it in the X-Watchtower-Registration-Token header.
+	RegistrationToken string
+	// RegistrationAllowlist, when not empty, lists the only addresses that
+	// may register (or renew).
+	RegistrationAllowlist []common.Address
 }
 
 // Server serves the delegation API.
@@ -91,6 +101,8 @@ type Server struct {
 	mux      *http.ServeMux
 	ipLim    *limiter
 	userLim  *limiter
+	newUsers *limiter
+	gate     registrationGate
 
 	headMu sync.Mutex
 	head   uint64
@@ -132,6 +144,9 @@ func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
 	if cfg.PerUser.PerSecond == 0 {
 		cfg.PerUser = Rate{PerSecond: 10, Burst: 20}
 	}
+	if cfg.NewUsersPerMinute == 0 {
+		cfg.NewUsersPerMinute = 60
+	}
 	if cfg.HeadTTL == 0 {
 		cfg.HeadTTL = time.Second
 	}
@@ -147,6 +162,8 @@ func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
 		mux:      http.NewServeMux(),
 		ipLim:    newLimiter(cfg.PerIP),
 		userLim:  newLimiter(cfg.PerUser),
+		newUsers: newLimiter(perMinute(cfg.NewUsersPerMinute)),
+		gate:     newRegistrationGate(cfg.RegistrationToken, cfg.RegistrationAllowlist),
 	}
 	s.mux.HandleFunc("GET /v1/openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -187,7 +204,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusInternalServerError, "internal error")
 		}
 	}()
-	if wait, ok := s.ipLim.allow(s.clientIP(r)); !ok {
+	if wait, ok := s.ipLim.allow(ipKey(s.clientIP(r))); !ok {
 		tooMany(w, "this IP address", wait)
 		return
 	}
@@ -209,15 +226,24 @@ func (s *Server) clientIP(r *http.Request) string {
 }
 
 func tooMany(w http.ResponseWriter, who string, wait time.Duration) {
-	secs := int(wait/time.Second) + 1
-	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	writeError(w, http.StatusTooManyRequests, fmt.Sprintf("rate limit for %s exceeded; retry in %d s", who, secs))
+	e := tooManyErr(who, wait)
+	w.Header().Set("Retry-After", strconv.Itoa(retrySecs(wait)))
+	writeError(w, e.status, e.msg)
 }
 
-// httpErr is a refusal with its status.
+// tooManyErr is the 429 refusal of an exceeded rate limit for who.
+func tooManyErr(who string, wait time.Duration) *httpErr {
+	return &httpErr{status: http.StatusTooManyRequests, retryAfter: wait,
+		msg: fmt.Sprintf("rate limit for %s exceeded; retry in %d s", who, retrySecs(wait))}
+}
+
+func retrySecs(wait time.Duration) int { return int(wait/time.Second) + 1 }
+
+// httpErr is a refusal with its status (and, for a 429, when to retry).
 type httpErr struct {
-	status int
-	msg    string
+	status     int
+	msg        string
+	retryAfter time.Duration
 }
 
 func (e *httpErr) Error() string { return e.msg }
@@ -228,6 +254,10 @@ func refuse(status int, format string, a ...any) error {
 
 // fail writes err: a refusal as is, anything else as a logged 503.
 func (s *Server) fail(w http.ResponseWriter, what string, err error) {
+	var he *httpErr
+	if errors.As(err, &he) && he.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(retrySecs(he.retryAfter)))
+	}
 	status, msg := s.refusal(what, err)
 	writeError(w, status, msg)
 }

@@ -56,9 +56,17 @@ func (s *Server) postUser(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "read the request", err)
 		return
 	}
+	if err := s.gate.checkToken(r); err != nil {
+		s.fail(w, "register", err)
+		return
+	}
 	c, ok, err := s.authenticate(r, body)
 	if err != nil || !ok {
 		s.fail(w, "register", orUnauth(err, "registration must be signed: send the "+api.HeaderUser+", "+api.HeaderNonce+" and "+api.HeaderSignature+" headers"))
+		return
+	}
+	if err := s.gate.checkAddress(c.user); err != nil {
+		s.fail(w, "register", err)
 		return
 	}
 	if len(strings.TrimSpace(string(body))) > 0 {
@@ -81,6 +89,10 @@ func (s *Server) postUser(w http.ResponseWriter, r *http.Request) {
 	defer unlock()
 	rec, err := s.reg.user(ctx, c.user)
 	if errors.Is(err, store.ErrNotFound) {
+		if wait, ok := s.newUsers.allow(""); !ok {
+			s.fail(w, "register", tooManyErr("new users at this tower", wait))
+			return
+		}
 		rec, err = user{Slots: s.cfg.Slots, RegisteredAt: time.Now().Unix()}, nil
 	}
 	if err != nil {
