@@ -106,6 +106,13 @@ func (f *fixture) post(t testing.TB, body string) (int, string) {
 // raw sends a request with the given headers and returns status and body.
 func (f *fixture) raw(t testing.TB, method, path, body string, hdr http.Header) (int, string) {
 	t.Helper()
+	status, b, _ := f.rawHeader(t, method, path, body, hdr)
+	return status, b
+}
+
+// rawHeader is raw that also returns the answer's headers.
+func (f *fixture) rawHeader(t testing.TB, method, path, body string, hdr http.Header) (int, string, http.Header) {
+	t.Helper()
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
@@ -126,7 +133,7 @@ func (f *fixture) raw(t testing.TB, method, path, body string, hdr http.Header) 
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), resp.Header
 }
 
 // auth signs method+path+body with key and nonce, as the user header says who.
