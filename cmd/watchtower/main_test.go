@@ -185,6 +185,19 @@ log:
 	if code != 0 || !strings.Contains(out, `"nonce": 4`) {
 		t.Fatalf("delegate: exit %d, out %s, err %s", code, out, errOut)
 	}
+	// `delegate show`: the nonce for anybody, the full state for a party's signed read.
+	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--tower", towerURL, "--channel", ch.ID.Hex())
+	if code != 0 || !strings.Contains(out, `"nonce": 4`) || strings.Contains(out, "sig_a") {
+		t.Fatalf("delegate show unsigned: exit %d, out %s, err %s", code, out, errOut)
+	}
+	partyKey := filepath.Join(dir, "party-a.key")
+	if err := os.WriteFile(partyKey, []byte(hex.EncodeToString(crypto.FromECDSA(ch.A))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--tower", towerURL, "--key", partyKey, "--channel", ch.ID.Hex())
+	if code != 0 || !strings.Contains(out, `"sig_a"`) || !strings.Contains(out, `"nonce": 4`) {
+		t.Fatalf("delegate show by party A: exit %d, out %s, err %s", code, out, errOut)
+	}
 	writeState(1)
 	code, _, errOut = runCLI(context.Background(), "delegate", "--tower", towerURL, "--file", file)
 	if code != 1 || !strings.Contains(errOut, "holds nonce 4") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
