@@ -393,7 +393,9 @@ func TestAPIKeys(t *testing.T) {
 		{"no identity key", func(c *Config) { c.API.IdentityKeyFile = "" }, "api.identity_key_file", "required by the api role"},
 		{"the signer key", func(c *Config) { c.API.IdentityKeyFile = "/etc/watchtower/../watchtower/signer.json" }, "api.identity_key_file", "is signer.key_file"},
 		{"negative new users", func(c *Config) { c.API.NewUsersPerMinute = -1 }, "api.new_users_per_minute", "want 0"},
-		{"bad allowlist entry", func(c *Config) { c.API.RegistrationAllowlist = []string{"0x5FbDB2315678afecb367f032d93F642f64180aa3", "alice"} }, "api.registration_allowlist", `"alice"`},
+		{"bad allowlist entry", func(c *Config) {
+			c.API.RegistrationAllowlist = []string{"0x5FbDB2315678afecb367f032d93F642f64180aa3", "alice"}
+		}, "api.registration_allowlist", `"alice"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
