@@ -122,8 +122,9 @@ log:
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	var stderr bytes.Buffer
+	logs := &lockedWriter{w: &stderr} // the roles log from several goroutines
 	go func() {
-		done <- run(ctx, []string{"run", "--config", cfg, "--challenge.poll", "50ms"}, &bytes.Buffer{}, &stderr)
+		done <- run(ctx, []string{"run", "--config", cfg, "--challenge.poll", "50ms"}, &bytes.Buffer{}, logs)
 	}()
 	// Neither key, nor a delegated state's signatures or balances, may show
 	// in the logs or /metrics.
