@@ -78,17 +78,35 @@ m = re.search(r"watchtower\.yaml: \|\n((?:    .*\n|\n)+)", text)
 assert m, "no watchtower.yaml in the rendered ConfigMap"
 open(sys.argv[2], "w").write("".join(l[4:] + "\n" for l in m.group(1).splitlines()))
 PY
-  while read -r roles signer; do
+  while read -r roles signer identity; do
+    [[ "$signer" == - ]] && signer=""
+    [[ "$identity" == - ]] && identity=""
     events=""
     [[ "$roles" == *ingest* ]] && events=/etc/watchtower/events/key
-    out=$(WATCHTOWER_ROLES="$roles" WATCHTOWER_SIGNER_KEY_FILE="$signer" WATCHTOWER_EVENTS_SIGNING_KEY_FILE="$events" "$tmp/watchtower" config check --env "$tmp/chart-config.yaml" 2>/dev/null || true)
+    out=$(WATCHTOWER_ROLES="$roles" WATCHTOWER_SIGNER_KEY_FILE="$signer" WATCHTOWER_API_IDENTITY_KEY_FILE="$identity" \
+      WATCHTOWER_EVENTS_SIGNING_KEY_FILE="$events" WATCHTOWER_API_REGISTRATION_TOKEN_FILE="" "$tmp/watchtower" config check --env "$tmp/chart-config.yaml" 2>/dev/null || true)
     # Secret files are mounted in the pods only.
-    bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|store\.redis_password_file|nats\.creds_file|events\.signing_key_file): .*(no such file|directory)' || true)
+    bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|api\.identity_key_file|events\.signing_key_file|store\.redis_password_file|nats\.creds_file): .*(no such file|directory)' || true)
     if [[ -n "$bad" ]]; then echo "chart config, roles $roles:"; echo "$bad"; failed=1; else echo "chart config ok for roles $roles"; fi
   done <<EOF2
-ingest,verify,api /etc/watchtower/signer/key
-verify,challenge /etc/watchtower/signer/key
+ingest,verify,api - /etc/watchtower/identity/key
+verify,challenge /etc/watchtower/signer/key -
 EOF2
+  # The identity secret is mounted where the api role runs, the signer
+  # secret only where signer: true; never both in the default groups.
+  python3 - "$tmp/default.yaml" <<'PY' || failed=1
+import sys, re
+docs = open(sys.argv[1]).read().split("\n---")
+for d in docs:
+    if "kind: Deployment" not in d:
+        continue
+    name = re.search(r"name: (\S+)", d).group(1)
+    api, signer = "/etc/watchtower/identity" in d, "/etc/watchtower/signer" in d
+    roles = re.search(r"WATCHTOWER_ROLES\n\s+value: \"([^\"]+)\"", d).group(1).split(",")
+    if api != ("api" in roles) or signer != ("challenge" in roles):
+        sys.exit(f"{name}: roles {roles} but identity mounted={api}, signer mounted={signer}")
+    print(f"{name}: roles {','.join(roles)}: identity {'mounted' if api else 'absent'}, signer {'mounted' if signer else 'absent'}")
+PY
 else
   skip "helm absent and no Go toolchain to build it"
 fi

@@ -190,8 +190,15 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	// The api role signs receipts and heartbeats with its own key, never the
+	// challenge signer's (see docs/operators.md).
+	identity, err := crypto.GenerateKey()
+	if err != nil {
+		return fmt.Errorf("generate the API identity key: %w", err)
+	}
 	tw, err := tower.New(ctx, tower.Options{
 		EventSigner: events,
+		Identity:    identity,
 		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge, tower.RoleAPI},
 		Owner:       "dev",
 		ChainID:     net1.ChainID,
@@ -215,7 +222,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	}()
 	apiURL := "http://" + ln.Addr().String()
-	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s\n", net1.Address(1).Hex(), apiURL)
+	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s (identity %s)\n", net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
 
 	parties := make([]*ecdsa.PrivateKey, 0, 2*f.channels)
 	parties = append(parties, net1.Keys[2:proposer]...)
@@ -262,7 +269,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		printTable(stdout, sums...)
 	}
 	if f.keep {
-		if dir, err := writeDevExample(ctx, net1, addr, apiURL, crypto.PubkeyToAddress(net1.Keys[1].PublicKey)); err != nil {
+		if dir, err := writeDevExample(ctx, net1, addr, apiURL, crypto.PubkeyToAddress(identity.PublicKey)); err != nil {
 			fmt.Fprintf(progress, "could not prepare the delegation walkthrough: %v\n", err)
 		} else {
 			fmt.Fprintf(progress, "delegation walkthrough ready: . %s/env   (README, \"Delegate your channel\")\n", dir)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -95,7 +96,8 @@ func TestRunAgainstJSONRPC(t *testing.T) {
 	if err := os.WriteFile(keyFile, []byte("0x"+hex.EncodeToString(crypto.FromECDSA(c.TowerKey(0)))+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	api := freeAddr(t)
+	idKey, idFile := writeIdentityKey(t, dir)
+	api, metricsAddr := freeAddr(t), freeAddr(t)
 	cfg := filepath.Join(dir, "watchtower.yaml")
 	yaml := fmt.Sprintf(`data_dir: %s
 l1:
@@ -108,20 +110,29 @@ channel:
   adjudicator: %s
 api:
   listen: %s
+  identity_key_file: %s
 metrics:
   listen: %s
 log:
-  level: warn
-`, filepath.Join(dir, "data"), c.Net.WSURL, keyFile, c.Addr.Hex(), api, freeAddr(t))
+  level: info
+`, filepath.Join(dir, "data"), c.Net.WSURL, keyFile, c.Addr.Hex(), api, idFile, metricsAddr)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	var stderr bytes.Buffer
+	logs := &lockedWriter{w: &stderr} // the roles log from several goroutines
 	go func() {
-		done <- run(ctx, []string{"run", "--config", cfg, "--challenge.poll", "50ms"}, &bytes.Buffer{}, &stderr)
+		done <- run(ctx, []string{"run", "--config", cfg, "--challenge.poll", "50ms"}, &bytes.Buffer{}, logs)
 	}()
+	// Neither key, nor a delegated state's signatures or balances, may show
+	// in the logs or /metrics.
+	secrets := []string{hex.EncodeToString(crypto.FromECDSA(c.TowerKey(0))), hex.EncodeToString(crypto.FromECDSA(idKey))}
+	for _, st := range ch.States {
+		w := delegation.FromSigned(st)
+		secrets = append(secrets, w.SigA[2:], w.SigB[2:], w.BalanceA, w.BalanceB)
+	}
 	defer func() {
 		cancel()
 		select {
@@ -129,6 +140,7 @@ log:
 			if code != 0 {
 				t.Errorf("run exited %d: %s", code, stderr.String())
 			}
+			assertNoSecrets(t, "the logs", stderr.String(), secrets)
 		case <-time.After(20 * time.Second):
 			t.Error("run did not stop after cancel")
 		}
@@ -136,7 +148,7 @@ log:
 
 	towerURL := "http://" + api
 	waitUntil(t, "the API to answer", func() bool {
-		_, err := delegation.NewClient(towerURL, nil).HeldState(context.Background(), ch.ID)
+		_, err := delegation.NewClient(towerURL, nil).HeldNonce(context.Background(), ch.ID)
 		return err != nil && delegation.IsRefusal(err)
 	})
 	file := filepath.Join(dir, "state.json")
@@ -174,6 +186,19 @@ log:
 	if code != 0 || !strings.Contains(out, `"nonce": 4`) {
 		t.Fatalf("delegate: exit %d, out %s, err %s", code, out, errOut)
 	}
+	// `delegate show`: the nonce for anybody, the full state for a party's signed read.
+	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--tower", towerURL, "--channel", ch.ID.Hex())
+	if code != 0 || !strings.Contains(out, `"nonce": 4`) || strings.Contains(out, "sig_a") {
+		t.Fatalf("delegate show unsigned: exit %d, out %s, err %s", code, out, errOut)
+	}
+	partyKey := filepath.Join(dir, "party-a.key")
+	if err := os.WriteFile(partyKey, []byte(hex.EncodeToString(crypto.FromECDSA(ch.A))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--tower", towerURL, "--key", partyKey, "--channel", ch.ID.Hex())
+	if code != 0 || !strings.Contains(out, `"sig_a"`) || !strings.Contains(out, `"nonce": 4`) {
+		t.Fatalf("delegate show by party A: exit %d, out %s, err %s", code, out, errOut)
+	}
 	writeState(1)
 	code, _, errOut = runCLI(context.Background(), "delegate", "--tower", towerURL, "--file", file)
 	if code != 1 || !strings.Contains(errOut, "holds nonce 4") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
@@ -183,6 +208,55 @@ log:
 	waitUntil(t, "the stale close to be challenged", func() bool { return len(c.Challenges(ch)) == 1 })
 	if got := c.OnChain(ch).Nonce; got != 4 {
 		t.Fatalf("on-chain nonce %d, want 4", got)
+	}
+	// The API signs with its own identity, not the challenge key.
+	var info struct{ Tower string }
+	if err := json.Unmarshal([]byte(httpGet(t, towerURL+"/v1/info")), &info); err != nil || info.Tower != crypto.PubkeyToAddress(idKey.PublicKey).Hex() {
+		t.Fatalf("API identity %q (%v), want the identity key's %s", info.Tower, err, crypto.PubkeyToAddress(idKey.PublicKey).Hex())
+	}
+	metrics := httpGet(t, "http://"+metricsAddr+"/metrics")
+	if !strings.Contains(metrics, "# TYPE") {
+		t.Fatalf("/metrics answered no metrics: %.200s", metrics)
+	}
+	assertNoSecrets(t, "/metrics", metrics, secrets)
+}
+
+// writeIdentityKey writes a new API identity key to dir and returns it and its file.
+func writeIdentityKey(t *testing.T, dir string) (*ecdsa.PrivateKey, string) {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "identity.key")
+	if err := os.WriteFile(file, []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return k, file
+}
+
+func httpGet(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// assertNoSecrets fails the test when text (named where) contains any of secrets.
+func assertNoSecrets(t *testing.T, where, text string, secrets []string) {
+	t.Helper()
+	low := strings.ToLower(text)
+	for _, s := range secrets {
+		if strings.Contains(low, strings.ToLower(s)) {
+			t.Errorf("%s carry a secret (%s...)", where, s[:8])
+		}
 	}
 }
 
@@ -332,10 +406,11 @@ func TestRunReloadsWatchedContracts(t *testing.T) {
 		t.Fatal(err)
 	}
 	api := freeAddr(t)
+	_, idFile := writeIdentityKey(t, dir)
 	cfg := filepath.Join(dir, "watchtower.yaml")
 	write := func(adj string) {
-		yaml := fmt.Sprintf("data_dir: %s\nl1:\n  rpc_url: %s\n  confirmations: 1\n  poll_interval: 100ms\nsigner:\n  key_file: %s\nchannel:\n  adjudicator: %s\napi:\n  listen: %s\nmetrics:\n  enabled: false\nlog:\n  level: warn\n",
-			filepath.Join(dir, "data"), c.Net.WSURL, keyFile, adj, api)
+		yaml := fmt.Sprintf("data_dir: %s\nl1:\n  rpc_url: %s\n  confirmations: 1\n  poll_interval: 100ms\nsigner:\n  key_file: %s\nchannel:\n  adjudicator: %s\napi:\n  listen: %s\n  identity_key_file: %s\nmetrics:\n  enabled: false\nlog:\n  level: warn\n",
+			filepath.Join(dir, "data"), c.Net.WSURL, keyFile, adj, api, idFile)
 		if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 			t.Fatal(err)
 		}

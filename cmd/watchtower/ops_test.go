@@ -33,7 +33,8 @@ func TestConfigCheckCommand(t *testing.T) {
 	// Point the example's key files at real files: then it checks clean.
 	key := filepath.Join(dir, "signer.json")
 	pw := filepath.Join(dir, "signer.password")
-	for _, p := range []string{key, pw} {
+	id := filepath.Join(dir, "identity.key")
+	for _, p := range []string{key, pw, id} {
 		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -46,6 +47,7 @@ func TestConfigCheckCommand(t *testing.T) {
 	ex = strings.ReplaceAll(ex, "/etc/watchtower/events.key", events)
 	ex = strings.ReplaceAll(ex, "/etc/watchtower/signer.json", key)
 	ex = strings.ReplaceAll(ex, "/etc/watchtower/signer.password", pw)
+	ex = strings.ReplaceAll(ex, "/etc/watchtower/identity.key", id)
 	good := filepath.Join(dir, "good.yaml")
 	if err := os.WriteFile(good, []byte(ex), 0o600); err != nil {
 		t.Fatal(err)

@@ -121,17 +121,9 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	identity := key
-	if cfg.API.IdentityKeyFile != "" {
-		pw := ""
-		if cfg.API.IdentityPasswordFile != "" {
-			if pw, err = txmgr.ReadSecretFile(cfg.API.IdentityPasswordFile); err != nil {
-				return fmt.Errorf("api.identity_password_file: %w", err)
-			}
-		}
-		if identity, err = txmgr.LoadKey(cfg.API.IdentityKeyFile, pw); err != nil {
-			return fmt.Errorf("api.identity_key_file: %w", err)
-		}
+	identity, apiCfg, err := apiOptions(cfg)
+	if err != nil {
+		return err
 	}
 
 	// Alerts: the log always; the routed receivers of the alerts section
@@ -191,6 +183,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Identity:      identity,
 			EventSigner:   evSigner,
 			EventKeys:     evKeys,
+			API:           apiCfg,
 			Plugins:       plugins(c),
 		}, l1, b, st, key, sink, log)
 		if err != nil && ln != nil {

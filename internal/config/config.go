@@ -101,10 +101,19 @@ type Channel struct {
 // API is the delegation HTTP API.
 type API struct {
 	Listen string `yaml:"listen" help:"delegation API listen address"`
-	// IdentityKeyFile is the key that signs delegation receipts and heartbeats.
-	IdentityKeyFile string `yaml:"identity_key_file" help:"key signing delegation receipts and heartbeats (keystore or hex; default: the signer key)" file:"secret"`
+	// IdentityKeyFile is the key that signs delegation receipts and
+	// heartbeats: the tower's identity towards its users. It is required by
+	// the api role and must not be the challenge signer key (the api role
+	// faces the internet; the signer key holds funds).
+	IdentityKeyFile string `yaml:"identity_key_file" help:"the api role's own key, signing delegation receipts and heartbeats (keystore or hex); required by the api role, never the signer key" file:"secret" example:"/etc/watchtower/identity.key"`
 	// IdentityPasswordFile unlocks IdentityKeyFile when it is a keystore.
 	IdentityPasswordFile string `yaml:"identity_password_file" help:"file holding the identity keystore's password" file:"secret"`
+	// NewUsersPerMinute bounds registrations of new users, whatever their IP.
+	NewUsersPerMinute int `yaml:"new_users_per_minute" help:"new users the API registers per minute at most, across all IPs (renewals do not count; 0: no limit)"`
+	// RegistrationTokenFile makes a private tower: registrations must carry the token it holds.
+	RegistrationTokenFile string `yaml:"registration_token_file" help:"file holding a token every registration must carry in the X-Watchtower-Registration-Token header (empty: anyone may register)" file:"secret"`
+	// RegistrationAllowlist lists the only addresses that may register (empty: any).
+	RegistrationAllowlist []string `yaml:"registration_allowlist" help:"addresses allowed to register, comma separated (empty: any address)"`
 }
 
 // Plasma configures the Plasma plug-in; an empty contract leaves Plasma unwatched.
@@ -163,7 +172,7 @@ func Default() Config {
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
-		API:       API{Listen: "127.0.0.1:8080"},
+		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60},
 		Plasma:    Plasma{WithholdTimeout: 30 * time.Second},
 		Verify:    Verify{Workers: 2, Batch: 256},
 		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
@@ -509,6 +518,7 @@ func (c Config) Problems() Problems {
 		if _, _, err := net.SplitHostPort(c.API.Listen); err != nil {
 			add("api.listen", "%q: want host:port (%v)", c.API.Listen, err)
 		}
+		c.API.problems(c.Signer, add)
 	}
 	if c.Metrics.Enabled {
 		if _, _, err := net.SplitHostPort(c.Metrics.Listen); err != nil {
@@ -677,4 +687,23 @@ func isAddress(s string) bool {
 		}
 	}
 	return true
+}
+
+// problems checks the api role's keys: its own identity key (never the
+// challenge signer's), the registration limit and allowlist.
+func (a API) problems(signer Signer, add func(path, format string, args ...any)) {
+	switch {
+	case a.IdentityKeyFile == "":
+		add("api.identity_key_file", "required by the api role: its own key to sign receipts and heartbeats, not signer.key_file (see docs/operators.md)")
+	case signer.KeyFile != "" && filepath.Clean(a.IdentityKeyFile) == filepath.Clean(signer.KeyFile):
+		add("api.identity_key_file", "is signer.key_file: the internet-facing api role needs its own key, apart from the challenge key that holds funds")
+	}
+	if a.NewUsersPerMinute < 0 {
+		add("api.new_users_per_minute", "want 0 (no limit) or more, got %d", a.NewUsersPerMinute)
+	}
+	for _, s := range a.RegistrationAllowlist {
+		if !isAddress(s) {
+			add("api.registration_allowlist", "%q is not a 0x-prefixed 20-byte hex address", s)
+		}
+	}
 }

@@ -30,6 +30,7 @@ func validFile(t *testing.T, dir string) string {
 	key := writeFile(t, dir, "signer.json", "{}", 0o600)
 	pw := writeFile(t, dir, "signer.password", "hunter2\n", 0o600)
 	events := writeFile(t, dir, "events.key", "-----BEGIN PRIVATE KEY-----\n", 0o600)
+	id := writeFile(t, dir, "identity.key", "{}", 0o600)
 	return writeFile(t, dir, "watchtower.yaml", `
 data_dir: /var/lib/watchtower
 roles: [ingest, verify, challenge, api]
@@ -50,6 +51,8 @@ signer:
   password_file: `+pw+`
 channel:
   adjudicator: "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+api:
+  identity_key_file: `+id+`
 metrics:
   listen: 0.0.0.0:7300
 health:
@@ -241,7 +244,7 @@ func TestExampleIsCompleteAndValid(t *testing.T) {
 	}
 	// Only the example's placeholder key files are missing.
 	for _, pr := range Check(p, nil) {
-		if pr.Path != "signer.key_file" && pr.Path != "signer.password_file" && pr.Path != "events.signing_key_file" {
+		if pr.Path != "signer.key_file" && pr.Path != "signer.password_file" && pr.Path != "api.identity_key_file" && pr.Path != "events.signing_key_file" {
 			t.Errorf("unexpected problem in example: %v", pr)
 		}
 	}
@@ -371,5 +374,53 @@ func TestWatcherRefusedReloadKeepsOld(t *testing.T) {
 	}
 	if r := w.Reload(); !slices.Equal(r.Changed, []string{"health.max_head_age"}) {
 		t.Fatalf("change forgotten: %+v", r)
+	}
+}
+
+// The api role needs its own identity key, never the signer's; the
+// registration keys are checked.
+func TestAPIKeys(t *testing.T) {
+	base := Default()
+	base.L1.RPCURL = "ws://127.0.0.1:8546"
+	base.Channel.Adjudicator = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+	base.Signer.KeyFile = "/etc/watchtower/signer.json"
+	base.API.IdentityKeyFile = "/etc/watchtower/identity.key"
+	if ps := base.Problems(); len(ps) > 0 {
+		t.Fatalf("valid api config rejected: %v", ps)
+	}
+	cases := []struct {
+		name string
+		edit func(*Config)
+		path string
+		want string
+	}{
+		{"no identity key", func(c *Config) { c.API.IdentityKeyFile = "" }, "api.identity_key_file", "required by the api role"},
+		{"the signer key", func(c *Config) { c.API.IdentityKeyFile = "/etc/watchtower/../watchtower/signer.json" }, "api.identity_key_file", "is signer.key_file"},
+		{"negative new users", func(c *Config) { c.API.NewUsersPerMinute = -1 }, "api.new_users_per_minute", "want 0"},
+		{"bad allowlist entry", func(c *Config) {
+			c.API.RegistrationAllowlist = []string{"0x5FbDB2315678afecb367f032d93F642f64180aa3", "alice"}
+		}, "api.registration_allowlist", `"alice"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := base
+			tc.edit(&c)
+			ps := c.Problems()
+			if len(ps) != 1 || ps[0].Path != tc.path || !strings.Contains(ps[0].Msg, tc.want) || strings.Contains(ps[0].Msg, "\n") {
+				t.Fatalf("got %v, want one line at %s containing %q", ps, tc.path, tc.want)
+			}
+		})
+	}
+	// Without the api role, no identity key is needed.
+	c := base
+	c.Roles, c.API.IdentityKeyFile = []string{"verify", "challenge"}, ""
+	if ps := c.Problems(); len(ps) > 0 {
+		t.Fatalf("challenge-only config rejected: %v", ps)
+	}
+	// Allowlists come as a comma-separated flag or variable too.
+	env := map[string]string{"WATCHTOWER_API_REGISTRATION_ALLOWLIST": "0x5FbDB2315678afecb367f032d93F642f64180aa3, 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"}
+	got, err := Load("", func(k string) (string, bool) { v, ok := env[k]; return v, ok }, nil)
+	if err != nil || len(got.API.RegistrationAllowlist) != 2 {
+		t.Fatalf("allowlist from the environment: %v %v", got.API.RegistrationAllowlist, err)
 	}
 }

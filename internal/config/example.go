@@ -18,7 +18,7 @@ var sectionDocs = map[string]string{
 	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
 	"channel":   "The state-channel plug-in.",
-	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here.",
+	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here. It signs receipts with its own identity key, never the signer key (docs/operators.md).",
 	"challenge": "The challenge role: one challenge per dispute across all processes, serialised by leases in the store.",
 	"log":       "Logging to stderr.",
 	"metrics":   "Operations server: /metrics (Prometheus), /healthz, /readyz, /status. Keep it off the public network.",

@@ -48,6 +48,12 @@ type fixture struct {
 // plug-in and the API over real HTTP. cfg's Channels, Store and Identity are filled in.
 func newFixture(t testing.TB, parties int, cfg delegation.Config) *fixture {
 	t.Helper()
+	return newFixtureLog(t, parties, cfg, zap.NewNop())
+}
+
+// newFixtureLog is newFixture with the API and the channel plug-in logging to log.
+func newFixtureLog(t testing.TB, parties int, cfg delegation.Config, log *zap.Logger) *fixture {
+	t.Helper()
 	c := chantest.New(t, parties)
 	url := redistest.Start(t)
 	st, err := redisstore.Open(context.Background(), url, "wt:")
@@ -59,7 +65,7 @@ func newFixture(t testing.TB, parties int, cfg delegation.Config) *fixture {
 	rdb := redis.NewClient(opts)
 	t.Cleanup(func() { rdb.Close() })
 	q := challenge.NewQueue(st, c.Net.ChainID.Uint64(), "api")
-	kind := c.Plugin(st, q, zap.NewNop())
+	kind := c.Plugin(st, q, log)
 	cfg.Channels, cfg.Store = kind, st
 	if cfg.Identity == nil {
 		cfg.Identity = c.TowerKey(0)
@@ -73,7 +79,7 @@ func newFixture(t testing.TB, parties int, cfg delegation.Config) *fixture {
 	if cfg.HeadTTL == 0 {
 		cfg.HeadTTL = time.Nanosecond
 	}
-	server, err := delegation.NewServer(cfg, zap.NewNop())
+	server, err := delegation.NewServer(cfg, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +106,13 @@ func (f *fixture) post(t testing.TB, body string) (int, string) {
 // raw sends a request with the given headers and returns status and body.
 func (f *fixture) raw(t testing.TB, method, path, body string, hdr http.Header) (int, string) {
 	t.Helper()
+	status, b, _ := f.rawHeader(t, method, path, body, hdr)
+	return status, b
+}
+
+// rawHeader is raw that also returns the answer's headers.
+func (f *fixture) rawHeader(t testing.TB, method, path, body string, hdr http.Header) (int, string, http.Header) {
+	t.Helper()
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
@@ -120,7 +133,7 @@ func (f *fixture) raw(t testing.TB, method, path, body string, hdr http.Header) 
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), resp.Header
 }
 
 // auth signs method+path+body with key and nonce, as the user header says who.
@@ -138,7 +151,7 @@ func (f *fixture) auth(key *ecdsa.PrivateKey, method, path, body string, nonce u
 
 func (f *fixture) heldNonce(t testing.TB, id common.Hash) uint64 {
 	t.Helper()
-	h, err := f.client.HeldState(context.Background(), id)
+	h, err := f.client.HeldNonce(context.Background(), id)
 	if err != nil {
 		var ae *delegation.APIError
 		if errors.As(err, &ae) && ae.Status == http.StatusNotFound {

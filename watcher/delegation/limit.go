@@ -2,6 +2,7 @@ package delegation
 
 import (
 	"math/rand/v2"
+	"net/netip"
 	"sync"
 	"time"
 )
@@ -59,3 +60,30 @@ func (l *limiter) sweep(now time.Time, burst float64) {
 }
 
 func randUint() uint32 { return rand.Uint32() }
+
+// perMinute is the Rate of n events a minute with bursts of n (negative n: no limit).
+func perMinute(n int) Rate {
+	if n < 0 {
+		return Rate{PerSecond: -1}
+	}
+	return Rate{PerSecond: float64(n) / 60, Burst: n}
+}
+
+// ipKey is the per-IP limiter's key of a client address: an IPv4 address as
+// is, an IPv6 address by its /64 (one subscriber's network, where every
+// host may pick any of 2^64 addresses). Anything else is used verbatim.
+func ipKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	a = a.Unmap()
+	if a.Is4() {
+		return a.String()
+	}
+	p, err := a.WithZone("").Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
+}

@@ -42,7 +42,7 @@ func TestDelegateAnonymouslyAndRead(t *testing.T) {
 	if err != nil || r.Nonce != 4 || r.PreviousNonce != 3 {
 		t.Fatalf("update: %+v %v", r, err)
 	}
-	h, err := f.client.HeldState(ctx, ch.ID)
+	h, err := f.user(ch.B).HeldState(ctx, ch.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestIdentityIsRequired(t *testing.T) {
 		t.Fatalf("NewServer without an identity: %v", err)
 	}
 	var ae *api.APIError
-	_, err := f.client.HeldState(context.Background(), common.Hash{1})
+	_, err := f.client.HeldNonce(context.Background(), common.Hash{1})
 	if !errors.As(err, &ae) || ae.Status != 404 {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
@@ -74,8 +75,14 @@ type Options struct {
 	// EventKeys are the keys whose seals the verify role accepts (default:
 	// EventSigner's own, for a process running both roles).
 	EventKeys *eventauth.Verifier
-	// Identity signs delegation receipts and heartbeats (default: the signer key).
+	// Identity signs delegation receipts and heartbeats: the api role's own
+	// key (api.identity_key_file). The api role requires it, and it must not
+	// be the challenge signer key: the api role faces the internet, the
+	// signer key holds funds.
 	Identity *ecdsa.PrivateKey
+	// API tunes the delegation API (rate limits, registration gates); the
+	// tower sets its Channels, Store and Identity.
+	API delegation.Config
 	// APIListener serves the delegation API when the api role runs.
 	APIListener net.Listener
 	// Metrics instruments every role (nil: none).
@@ -212,20 +219,31 @@ func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, k
 		t.runner = challenge.NewRunner(t.Queue, t.Sender, l1, kinds, sink, chainID, cc, log)
 	}
 	if t.has(RoleAPI) {
-		id := opts.Identity
-		if id == nil {
-			id = key
+		if err := t.newAPI(st, key); err != nil {
+			return nil, err
 		}
-		if id == nil {
-			return nil, errors.New("tower: the api role needs an identity key to sign receipts (api.identity_key_file or signer.key_file)")
-		}
-		srv, err := delegation.NewServer(delegation.Config{Channels: t.Channels, Store: st, Identity: id}, log)
-		if err != nil {
-			return nil, fmt.Errorf("tower: api role: %w", err)
-		}
-		t.api, t.apiSrv = srv, srv
 	}
 	return t, nil
+}
+
+// newAPI builds the api role with its own identity key, refusing none and
+// refusing the challenge signer key.
+func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
+	id := t.opts.Identity
+	if id == nil {
+		return errors.New("tower: the api role needs its own identity key to sign receipts and heartbeats (api.identity_key_file)")
+	}
+	if signer != nil && crypto.PubkeyToAddress(id.PublicKey) == crypto.PubkeyToAddress(signer.PublicKey) {
+		return errors.New("tower: api.identity_key_file holds the challenge signer key: the internet-facing api role needs its own key")
+	}
+	cfg := t.opts.API
+	cfg.Channels, cfg.Store, cfg.Identity = t.Channels, st, id
+	srv, err := delegation.NewServer(cfg, t.log)
+	if err != nil {
+		return fmt.Errorf("tower: api role: %w", err)
+	}
+	t.api, t.apiSrv = srv, srv
+	return nil
 }
 
 func (t *Tower) has(role string) bool { return slices.Contains(t.opts.Roles, role) }

@@ -35,6 +35,11 @@ const (
 	HeaderSignature = "X-Watchtower-Signature"
 )
 
+// HeaderRegistrationToken carries a private tower's registration token on
+// POST /v1/users (see the README, "Private towers"). It is not part of the
+// signed request: it only gates who may register.
+const HeaderRegistrationToken = "X-Watchtower-Registration-Token"
+
 // KindChannel is the kind of delegated channel states in items and receipts.
 const KindChannel = "channel"
 
@@ -316,11 +321,20 @@ func (r Receipt) verify(expect common.Address, recoverSig bool) error {
 	return nil
 }
 
-// HeldState is the body of GET /v1/channels/{id}.
+// HeldState is the body of GET /v1/channels/{id} signed by a party of the
+// channel: the full co-signed state the tower holds.
 type HeldState struct {
 	ChannelState
 	PartyA string `json:"party_a"`
 	PartyB string `json:"party_b"`
+}
+
+// HeldNonce is the body of an unsigned GET /v1/channels/{id}: only what is
+// not private (which channel, and the nonce the tower holds). Balances and
+// signatures go only to a party of the channel, in a signed request.
+type HeldNonce struct {
+	ChannelID string `json:"channel_id"`
+	Nonce     uint64 `json:"nonce"`
 }
 
 // Subscription is the body of POST /v1/users and GET /v1/users/{address}.

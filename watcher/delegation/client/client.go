@@ -44,6 +44,9 @@ type Client struct {
 	// Tower, when set, is the identity the tower must have: its info,
 	// receipts and heartbeats are refused otherwise (pin it from a source you trust).
 	Tower common.Address
+	// RegistrationToken is sent with Register to a private tower that
+	// requires one (api.HeaderRegistrationToken).
+	RegistrationToken string
 
 	mu        sync.Mutex
 	info      *api.Info
@@ -111,7 +114,7 @@ func (c *Client) domain(ctx context.Context) (api.Domain, error) {
 // Register registers the client's key with the tower, or renews its subscription.
 func (c *Client) Register(ctx context.Context) (api.Subscription, error) {
 	var s api.Subscription
-	err := c.do(ctx, http.MethodPost, "/v1/users", nil, true, &s)
+	err := c.doWith(ctx, http.MethodPost, "/v1/users", nil, true, c.registrationHeader(), &s)
 	return s, err
 }
 
@@ -207,9 +210,22 @@ func (c *Client) checkStateReceipts(ctx context.Context, rs []api.Receipt, ss []
 	return nil
 }
 
-// HeldState returns the state the tower holds for a channel.
+// HeldState returns the full state the tower holds for a channel (balances
+// and both signatures). The tower gives it only to a party of the channel:
+// the request is signed with the client's key, which must be party A's or B's.
 func (c *Client) HeldState(ctx context.Context, id common.Hash) (api.HeldState, error) {
 	var h api.HeldState
+	if c.key == nil {
+		return h, errors.New("delegation: reading a channel's held state must be signed by a party of the channel; give the client its key (WithKey), or use HeldNonce")
+	}
+	err := c.do(ctx, http.MethodGet, "/v1/channels/"+id.Hex(), nil, true, &h)
+	return h, err
+}
+
+// HeldNonce returns the nonce the tower holds for a channel: what anybody
+// may read, unsigned.
+func (c *Client) HeldNonce(ctx context.Context, id common.Hash) (api.HeldNonce, error) {
+	var h api.HeldNonce
 	err := c.do(ctx, http.MethodGet, "/v1/channels/"+id.Hex(), nil, false, &h)
 	return h, err
 }
@@ -310,7 +326,19 @@ func (c *Client) nextNonce() uint64 {
 	return n
 }
 
+func (c *Client) registrationHeader() http.Header {
+	if c.RegistrationToken == "" {
+		return nil
+	}
+	return http.Header{api.HeaderRegistrationToken: {c.RegistrationToken}}
+}
+
 func (c *Client) do(ctx context.Context, method, path string, body any, signed bool, out any) error {
+	return c.doWith(ctx, method, path, body, signed, nil, out)
+}
+
+// doWith is do with extra request headers.
+func (c *Client) doWith(ctx context.Context, method, path string, body any, signed bool, extra http.Header, out any) error {
 	var payload []byte
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -345,7 +373,7 @@ func (c *Client) do(ctx context.Context, method, path string, body any, signed b
 			}
 			delay = min(delay*2, c.MaxBackoff)
 		}
-		var hdr http.Header
+		hdr := extra.Clone()
 		if signed {
 			// A retry is signed again with a fresh nonce: the tower refuses a reused one.
 			n := c.nextNonce()
@@ -353,7 +381,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, signed b
 			if err != nil {
 				return err
 			}
-			hdr = http.Header{}
+			if hdr == nil {
+				hdr = http.Header{}
+			}
 			hdr.Set(api.HeaderUser, c.User().Hex())
 			hdr.Set(api.HeaderNonce, strconv.FormatUint(n, 10))
 			hdr.Set(api.HeaderSignature, hexutil.Encode(sig))
