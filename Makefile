@@ -58,6 +58,7 @@ FUZZ_TARGETS = \
 	./proofs/merkle:FuzzVerify \
 	./proofs/plasmatx:FuzzDecode \
 	./watcher/l2/channel:FuzzDecodeHeld \
+	./watcher/eventauth:FuzzCheck \
 	./watcher/delegation:FuzzCheckRequestAuth \
 	./watcher/delegation/api:FuzzDecodeChannelState \
 	./watcher/delegation/api:FuzzDecodeChannelStates \

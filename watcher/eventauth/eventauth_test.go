@@ -161,3 +161,36 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// FuzzCheck: any message and headers are either refused with one of the
+// three errors or accepted only when they are exactly a sealed message.
+func FuzzCheck(f *testing.F) {
+	s, err := eventauth.GenerateSigner()
+	if err != nil {
+		f.Fatal(err)
+	}
+	its := items(3)
+	seals, _ := s.Seal(its)
+	for i, it := range its {
+		h := seals[i].Headers()
+		f.Add(it.Subject, it.MsgID, it.Data, h[eventauth.HeaderKey], h[eventauth.HeaderSig], h[eventauth.HeaderIndex], h[eventauth.HeaderPath])
+	}
+	f.Add("", "", []byte{}, "", "", "", "")
+	f.Fuzz(func(t *testing.T, subject, id string, data []byte, key, sig, index, path string) {
+		v, _ := eventauth.NewVerifier(s.Public())
+		err := v.Check(eventauth.Item{Subject: subject, MsgID: id, Data: data},
+			hdr{eventauth.HeaderKey: key, eventauth.HeaderSig: sig, eventauth.HeaderIndex: index, eventauth.HeaderPath: path})
+		if err != nil {
+			if !errors.Is(err, eventauth.ErrUnsigned) && !errors.Is(err, eventauth.ErrUnknownKey) && !errors.Is(err, eventauth.ErrBadSeal) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		for _, it := range its {
+			if it.Subject == subject && it.MsgID == id && string(it.Data) == string(data) {
+				return
+			}
+		}
+		t.Fatalf("accepted a message that was never sealed: %q %q %q", subject, id, data)
+	})
+}
