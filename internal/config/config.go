@@ -421,10 +421,10 @@ func (c Config) Problems() Problems {
 			add("roles", "unknown role %q (known: %s)", r, strings.Join(KnownRoles, ", "))
 		}
 	}
+	if c.L1.RPCURL == "" && len(c.Roles) > 0 {
+		add("l1.rpc_url", "required by every role: verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
+	}
 	if c.HasRole("ingest") || c.HasRole("challenge") || c.HasRole("api") {
-		if c.L1.RPCURL == "" {
-			add("l1.rpc_url", "required by the ingest, challenge and api roles (ws://... or http://...)")
-		}
 		if c.Channel.Adjudicator == "" {
 			add("channel.adjudicator", "required (the ChannelAdjudicator address)")
 		}

@@ -136,7 +136,7 @@ func TestCheckInvalidFiles(t *testing.T) {
 }
 
 func TestCheckReportsLines(t *testing.T) {
-	p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify]\n\nl1:\n  confirmations: x\n", 0o600)
+	p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify]\n\nl1:\n  confirmations: x\n  rpc_url: ws://127.0.0.1:8546\n", 0o600)
 	ps := Check(p, nil)
 	if len(ps) != 1 || ps[0].Path != "l1.confirmations" || ps[0].Line != 4 {
 		t.Fatalf("got %#v", ps)
