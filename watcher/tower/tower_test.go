@@ -34,6 +34,8 @@ type env struct {
 	alerts   *alerts.Recorder
 	// events seals every process's events and is trusted by every verify.
 	events *eventauth.Signer
+	// verifyBatch > 0 has the verify role consume in batches of that size.
+	verifyBatch int
 }
 
 func newEnv(t *testing.T, parties int) *env {
@@ -85,6 +87,7 @@ func (e *env) start(t *testing.T, owner string, signer int, confirmations uint64
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
 		EventSigner: e.events,
+		VerifyBatch: e.verifyBatch,
 	}, e.chain.Net.Client, b, st, e.chain.TowerKey(signer), e.alerts, log)
 	if err != nil {
 		t.Fatal(err)

@@ -86,7 +86,14 @@ func rejected(rec *alerts.Recorder, reason string) bool {
 // forget a held state, declare a dispute missed or cancel a challenge: a
 // genuine stale close that follows is challenged before its deadline.
 func TestForgedEventsCannotSilenceTheTower(t *testing.T) {
+	for _, batch := range []int{0, 16} {
+		t.Run(fmt.Sprintf("batch=%d", batch), func(t *testing.T) { forgedEvents(t, batch) })
+	}
+}
+
+func forgedEvents(t *testing.T, batch int) {
 	e := newEnv(t, 4)
+	e.verifyBatch = batch
 	c := e.chain
 	ctx := context.Background()
 	ch := c.Open(1000, 4)

@@ -136,7 +136,7 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 	if err := checkContract(kind, ev); err != nil {
 		return err
 	}
-	verdict, err := v.judge(ctx, newL1View(v.cfg.L1, v.kinds.Addresses()), kind, ev, m.Delivered)
+	verdict, err := v.judge(ctx, nil, kind, ev, m.Delivered)
 	if err != nil {
 		v.cfg.Metrics.VerifyFailed(ev.Kind)
 		return fmt.Errorf("verify: %s %s: %w", ev.Kind, ev.Name, err)
@@ -162,9 +162,13 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 	return nil
 }
 
-// judge confirms ev on L1 when it must be, then has its kind verify it.
+// judge confirms ev on L1 when it must be (reading through w, or a view of
+// its own when w is nil), then has its kind verify it.
 func (v *Verifier) judge(ctx context.Context, w *l1View, kind l2.Kind, ev event.Event, delivered uint64) (l2.Verdict, error) {
 	if needsConfirm(kind, ev) {
+		if w == nil {
+			w = newL1View(v.cfg.L1, v.kinds.Addresses())
+		}
 		reason, err := v.confirm(ctx, w, kind, ev, delivered)
 		if err != nil {
 			return l2.Verdict{}, err
