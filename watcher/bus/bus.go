@@ -18,6 +18,8 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/internal/transport"
 )
 
 const (
@@ -35,8 +37,21 @@ const (
 type Options struct {
 	// Name identifies the client connection on the server (e.g. "verify-1").
 	Name string
-	// CredsFile is an optional NATS user credentials file.
+	// CredsFile is a NATS user credentials file (user JWT and nkey seed).
+	// Set at most one of CredsFile, NKeySeedFile, User with PasswordFile,
+	// and TokenFile.
 	CredsFile string
+	// NKeySeedFile holds a user nkey seed ("SU...").
+	NKeySeedFile string
+	// User and PasswordFile authenticate with a user name and the password
+	// held in the file.
+	User         string
+	PasswordFile string
+	// TokenFile holds an authentication token.
+	TokenFile string
+	// TLS, when set, makes the client require TLS, trusting TLS.CAFile and
+	// presenting the client certificate if one is given.
+	TLS transport.TLSFiles
 	// Logger receives connection and consumer logs; nil discards them.
 	Logger *zap.Logger
 }
@@ -85,9 +100,11 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 			log.Error("nats async error", fields...)
 		}),
 	}
-	if opts.CredsFile != "" {
-		nopts = append(nopts, nats.UserCredentials(opts.CredsFile))
+	sec, err := securityOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("bus: connect to %s: %w", safeURL, err)
 	}
+	nopts = append(nopts, sec...)
 
 	type result struct {
 		nc  *nats.Conn
@@ -102,7 +119,7 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 	select {
 	case r := <-ch:
 		if r.err != nil {
-			return nil, fmt.Errorf("bus: connect to %s: %w", safeURL, r.err)
+			return nil, explainConnect(fmt.Errorf("bus: connect to %s: %w", safeURL, r.err), opts)
 		}
 		nc = r.nc
 	case <-ctx.Done():
