@@ -57,17 +57,35 @@ type L1 struct {
 // NATS is the event bus.
 type NATS struct {
 	URL       string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
-	CredsFile string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
-	Stream    string `yaml:"stream" help:"JetStream stream name"`
-	Replicas  int    `yaml:"replicas" help:"JetStream stream replicas"`
+	// CredsFile, NKeySeedFile, User with PasswordFile, and TokenFile are
+	// the ways to authenticate; set at most one.
+	CredsFile    string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
+	NKeySeedFile string `yaml:"nkey_seed_file" help:"file holding a NATS user nkey seed (SU...)" file:"secret"`
+	User         string `yaml:"user" help:"NATS user name (with password_file)"`
+	PasswordFile string `yaml:"password_file" help:"file holding the NATS user's password" file:"secret"`
+	TokenFile    string `yaml:"token_file" help:"file holding a NATS authentication token" file:"secret"`
+	// TLS: any tls_* key makes the client require TLS.
+	TLSCAFile     string `yaml:"tls_ca_file" help:"CA certificates (PEM) that sign the NATS servers' certificates (empty: the system's)" file:"cert"`
+	TLSCertFile   string `yaml:"tls_cert_file" help:"client certificate (PEM) for NATS servers that verify clients (with tls_key_file)" file:"cert"`
+	TLSKeyFile    string `yaml:"tls_key_file" help:"key (PEM) of tls_cert_file" file:"secret"`
+	TLSServerName string `yaml:"tls_server_name" help:"name the NATS servers' certificates must hold (default: the host dialed)"`
+	Stream        string `yaml:"stream" help:"JetStream stream name"`
+	Replicas      int    `yaml:"replicas" help:"JetStream stream replicas"`
 }
 
 // Store is the shared state.
 type Store struct {
-	RedisURL string `yaml:"redis_url" help:"redis:// or redis+cluster:// URL; empty uses the embedded store in data_dir"`
+	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster:// or rediss+cluster:// URL; empty uses the embedded store in data_dir"`
+	// RedisUsername is the ACL user; it replaces any user in redis_url.
+	RedisUsername string `yaml:"redis_username" help:"Redis ACL user (replaces one in redis_url)"`
 	// RedisPasswordFile holds the Redis password; it replaces any password in redis_url.
 	RedisPasswordFile string `yaml:"redis_password_file" help:"file holding the Redis password (replaces one in redis_url)" file:"secret"`
-	Prefix            string `yaml:"prefix" help:"key prefix in Redis"`
+	// TLS, with a rediss:// URL.
+	RedisTLSCAFile     string `yaml:"redis_tls_ca_file" help:"CA certificates (PEM) that sign the Redis servers' certificates (needs a rediss:// URL)" file:"cert"`
+	RedisTLSCertFile   string `yaml:"redis_tls_cert_file" help:"client certificate (PEM) for Redis servers that verify clients (with redis_tls_key_file)" file:"cert"`
+	RedisTLSKeyFile    string `yaml:"redis_tls_key_file" help:"key (PEM) of redis_tls_cert_file" file:"secret"`
+	RedisTLSServerName string `yaml:"redis_tls_server_name" help:"name the Redis servers' certificates must hold (default: the host dialed)"`
+	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
 }
 
 // Signer is the challenger key.
@@ -424,9 +442,7 @@ func (c Config) Problems() Problems {
 	if u := c.Store.RedisURL; u != "" && !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix") {
 		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
 	}
-	if c.Store.RedisPasswordFile != "" && c.Store.RedisURL == "" {
-		add("store.redis_password_file", "set but store.redis_url is empty (the embedded store has no password)")
-	}
+	ps = append(ps, c.transportProblems()...)
 	if a := c.Plasma.Contract; a != "" {
 		if !isAddress(a) {
 			add("plasma.contract", "%q is not a 0x-prefixed 20-byte hex address", a)

@@ -125,7 +125,7 @@ type Explained struct {
 func (e *Explained) Error() string {
 	msg := e.Err.Error()
 	if e.Reason != "" {
-		msg += ": " + e.Reason
+		msg = strings.TrimSuffix(strings.TrimSpace(msg), ".") + ": " + e.Reason
 	}
 	return OneLine(msg)
 }
