@@ -18,8 +18,8 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/testutil/chantest"
 	"github.com/watchtower-l2/watchtower/internal/testutil/redistest"
 	"github.com/watchtower-l2/watchtower/internal/testutil/tlstest"
-	"github.com/watchtower-l2/watchtower/watcher/delegation"
 	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
+	"github.com/watchtower-l2/watchtower/watcher/delegation"
 )
 
 // A tower talks to NATS and Redis over mutual TLS, logged in as its users;

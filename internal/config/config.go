@@ -56,7 +56,7 @@ type L1 struct {
 
 // NATS is the event bus.
 type NATS struct {
-	URL       string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
+	URL string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
 	// CredsFile, NKeySeedFile, User with PasswordFile, and TokenFile are
 	// the ways to authenticate; set at most one.
 	CredsFile    string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
