@@ -13,8 +13,8 @@ import (
 // sectionDocs introduces each section of the example file.
 var sectionDocs = map[string]string{
 	"l1":        "The L1 chain the tower watches and sends challenges to.",
-	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.",
-	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).",
+	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.\nLog in with one of creds_file, nkey_seed_file, user with password_file, or token_file; any tls_* key requires TLS.",
+	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).\nFor TLS use a rediss:// URL with the redis_tls_* keys; redis_username and redis_password_file log in as an ACL user.",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
 	"channel":   "The state-channel plug-in.",
 	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here.",
@@ -80,7 +80,9 @@ func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix st
 		if f.Type.Kind() == reflect.Struct && !isLeaf(f.Type) {
 			b.WriteString("\n")
 			if doc := sectionDocs[p]; doc != "" {
-				b.WriteString(indent + "# " + doc + "\n")
+				for _, line := range strings.Split(doc, "\n") {
+					b.WriteString(indent + "# " + line + "\n")
+				}
 			}
 			b.WriteString(indent + name + ":\n")
 			writeExample(b, v.Field(i), f.Type, p, depth+1)

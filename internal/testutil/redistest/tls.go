@@ -23,10 +23,12 @@ type TLSOptions struct {
 	// client certificate; the helper's own commands present this one.
 	ClientCertFile string
 	ClientKeyFile  string
-	// User and Password, when set, create an ACL user allowed every command
-	// on every key and turn the default user off.
+	// User and Password, when set, create an ACL user and turn the default
+	// user off. ACL holds the user's rules (default "~* &* +@all": every
+	// command on every key); the readiness probe needs +ping.
 	User     string
 	Password string
+	ACL      string
 }
 
 // StartTLS starts a non-persistent TLS-only redis-server and returns it;
@@ -93,7 +95,13 @@ func (s *Server) configureTLS(o TLSOptions) {
 	}
 	if o.User != "" {
 		s.auth = []string{o.User, o.Password}
-		s.args = append(s.args, "--user", o.User, "on", ">"+o.Password, "~*", "&*", "+@all", "--user", "default", "off")
+		rules := strings.Fields(o.ACL)
+		if len(rules) == 0 {
+			rules = []string{"~*", "&*", "+@all"}
+		}
+		s.args = append(s.args, "--user", o.User, "on", ">"+o.Password)
+		s.args = append(s.args, rules...)
+		s.args = append(s.args, "--user", "default", "off")
 	}
 }
 
