@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/watchtower-l2/watchtower/internal/transport"
 )
 
 // Config is the whole configuration of a watchtower process.
@@ -548,18 +550,7 @@ func (s Store) RedisURLWithPassword() (string, error) {
 // ReadSecret returns the contents of a secret file without trailing newlines.
 // It refuses an empty file and warns nobody: permissions are the operator's
 // business, but CheckFiles reports files readable by others.
-func ReadSecret(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	s := strings.TrimRight(string(b), "\r\n")
-	clear(b)
-	if s == "" {
-		return "", fmt.Errorf("%s is empty", path)
-	}
-	return s, nil
-}
+func ReadSecret(path string) (string, error) { return transport.ReadSecret(path) }
 
 // CheckFiles reports file-valued keys whose file is missing, unreadable or
 // readable by every user (secrets should be mode 0600 or 0640).

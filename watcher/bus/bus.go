@@ -24,6 +24,7 @@ import (
 
 const (
 	reconnectWait          = 2 * time.Second
+	defaultDialTimeout     = 5 * time.Second
 	closeFlushTimeout      = 2 * time.Second
 	ackTimeout             = 5 * time.Second
 	maxRetryDelay          = 30 * time.Second
@@ -52,6 +53,9 @@ type Options struct {
 	// TLS, when set, makes the client require TLS, trusting TLS.CAFile and
 	// presenting the client certificate if one is given.
 	TLS transport.TLSFiles
+	// DialTimeout bounds connecting to one server, TLS handshake and login
+	// included (default 5s; servers check bcrypt passwords slowly).
+	DialTimeout time.Duration
 	// Logger receives connection and consumer logs; nil discards them.
 	Logger *zap.Logger
 }
@@ -76,8 +80,13 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 	log = log.Named("bus")
 	safeURL := redactURL(serverURL)
 
+	dialTimeout := opts.DialTimeout
+	if dialTimeout <= 0 {
+		dialTimeout = defaultDialTimeout
+	}
 	nopts := []nats.Option{
 		nats.Name(opts.Name),
+		nats.Timeout(dialTimeout),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(reconnectWait),
 		nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {

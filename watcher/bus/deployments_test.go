@@ -11,6 +11,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/bus"
@@ -29,6 +30,23 @@ func TestComposeNATSPermissions(t *testing.T) {
 	if err != nil {
 		t.Fatalf("deployments/compose/nats.conf: %v", err)
 	}
+	// Each bcrypt hash must be that of its user's secret file. The server is
+	// then given the plain passwords: checking bcrypt is slow enough on a busy
+	// machine (and with -race) for the server's first PING to overtake the
+	// login's PONG, which the client refuses.
+	if len(loaded.Users) == 0 {
+		t.Fatal("nats.conf defines no users")
+	}
+	for _, usr := range loaded.Users {
+		plain, err := transport.ReadSecret(filepath.Join(dir, "secrets", "nats_"+usr.Username+"_password"))
+		if err != nil {
+			t.Fatalf("user %s: %v", usr.Username, err)
+		}
+		if err := bcrypt.CompareHashAndPassword([]byte(usr.Password), []byte(plain)); err != nil {
+			t.Fatalf("user %s: the password in nats.conf is not the bcrypt hash of secrets/nats_%s_password: %v", usr.Username, usr.Username, err)
+		}
+		usr.Password = plain
+	}
 	_, u := bustest.StartWith(t, func(o *server.Options) {
 		store := o.StoreDir
 		*o = *loaded
@@ -42,7 +60,8 @@ func TestComposeNATSPermissions(t *testing.T) {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		b, err := bus.Connect(ctx, u, bus.Options{Name: user, User: user, PasswordFile: filepath.Join(dir, "secrets", "nats_"+user+"_password")})
+		b, err := bus.Connect(ctx, u, bus.Options{Name: user, User: user, DialTimeout: 25 * time.Second,
+			PasswordFile: filepath.Join(dir, "secrets", "nats_"+user+"_password")})
 		if err != nil {
 			t.Fatalf("%s cannot log in: %v", user, err)
 		}
@@ -165,7 +184,8 @@ func TestComposeNATSPermissions(t *testing.T) {
 	})
 
 	// A wrong password is refused at once, saying so.
-	_, err = bus.Connect(ctx, u, bus.Options{User: "ingest", PasswordFile: filepath.Join(dir, "secrets", "nats_verify_password")})
+	_, err = bus.Connect(ctx, u, bus.Options{User: "ingest", DialTimeout: 25 * time.Second,
+		PasswordFile: filepath.Join(dir, "secrets", "nats_verify_password")})
 	if !errors.Is(err, transport.ErrAuth) || !strings.Contains(err.Error(), `refused user "ingest"`) {
 		t.Fatalf("wrong password: %v", err)
 	}
