@@ -96,15 +96,22 @@ log:
 	for _, tc := range []struct {
 		name            string
 		natsPW, redisPW string
+		flags           []string
 		want            []string
 	}{
-		{"wrong NATS password", "guess", "redis password", []string{"authorization violation", `user "tower"`, "check nats.user and nats.password_file"}},
-		{"wrong Redis password", "nats password", "guess", []string{"WRONGPASS", "check store.redis_username and store.redis_password_file"}},
+		{"wrong NATS password", "guess", "redis password", nil,
+			[]string{"authorization violation", `user "tower"`, "check nats.user and nats.password_file"}},
+		{"wrong Redis password", "nats password", "guess", nil,
+			[]string{"WRONGPASS", "check store.redis_username and store.redis_password_file"}},
+		{"no NATS client certificate", "nats password", "redis password", []string{"--nats.tls-cert-file=", "--nats.tls-key-file="},
+			[]string{"client certificate", "check nats.tls_ca_file, nats.tls_cert_file and nats.tls_key_file"}},
+		{"Redis CA unknown", "nats password", "redis password", []string{"--store.redis-tls-ca-file=" + tlstest.NewCA(t, "other").CAFile},
+			[]string{"not signed by a trusted CA", "check store.redis_url (rediss://), store.redis_tls_ca_file"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			code, _, stderr := runCLI(ctx, "run", "--config", config(tc.natsPW, tc.redisPW))
+			code, _, stderr := runCLI(ctx, append([]string{"run", "--config", config(tc.natsPW, tc.redisPW)}, tc.flags...)...)
 			line := strings.TrimSpace(stderr)
 			t.Logf("stderr: %s", line)
 			if code != 1 || strings.Count(line, "\n") != 0 {
