@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks every deployment artefact against the tools that validate it:
 #   Go tests  dashboard and alert rules only use metrics watcher/metrics exports;
-#             the compose config file passes `watchtower config check`
+#             the compose config file passes `watchtower config check`;
+#             the compose nats.conf runs and its per-role users have the
+#             permissions the roles need (only ingest publishes events)
 #   helm      lint + template (helm from PATH, else built once from the Go module proxy)
 #   watchtower config check --env on the config the chart renders, per process group
 #   promtool  check rules
@@ -34,6 +36,7 @@ fi
 step "Go: dashboard, alert rules and compose config against the code"
 go test -count=1 -run 'TestDashboardUsesOnlyExportedMetrics|TestAlertRulesUseOnlyExportedMetrics' ./watcher/metrics/
 go test -count=1 -run 'TestComposeConfigIsValid|TestExampleIsCompleteAndValid' ./internal/config/
+go test -count=1 -run 'TestComposeNATSPermissions' ./watcher/bus/
 
 step "build watchtower"
 CGO_ENABLED=0 go build -o "$tmp/watchtower" ./cmd/watchtower

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // exitError carries a process exit code with its one-line reason.
@@ -49,6 +51,10 @@ Usage:
 `
 
 func main() {
+	// go-redis prints connection failures on its own (a second line after
+	// the one-line reason run exits with); every such failure also reaches
+	// the tower as an error it reports with context.
+	redis.SetLogger(silentRedisLog{})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()
@@ -105,6 +111,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 var errHelp = errors.New("help requested")
+
+// silentRedisLog drops go-redis's own log lines.
+type silentRedisLog struct{}
+
+func (silentRedisLog) Printf(context.Context, string, ...any) {}
 
 // parseFlags parses a command's flags: -h exits 0 (flag printed the usage), a
 // bad flag exits 2 with flag's one-line reason.

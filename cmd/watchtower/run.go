@@ -27,7 +27,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
-	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
 	"github.com/watchtower-l2/watchtower/watcher/txmgr"
 )
@@ -83,7 +82,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		natsURL = emb.ClientURL()
 		log.Info("embedded NATS JetStream started", zap.String("url", natsURL))
 	}
-	b, err := bus.Connect(ctx, natsURL, bus.Options{Name: "watchtower-" + cfg.Owner, CredsFile: cfg.NATS.CredsFile, Logger: log})
+	b, err := connectBus(ctx, cfg, natsURL, "watchtower-"+cfg.Owner, log)
 	if err != nil {
 		return err
 	}
@@ -91,11 +90,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 
 	var st store.Store
 	if cfg.Store.RedisURL != "" {
-		redisURL, err := cfg.Store.RedisURLWithPassword()
-		if err != nil {
-			return err
-		}
-		st, err = redisstore.Open(ctx, redisURL, cfg.Store.Prefix)
+		st, err = openRedis(ctx, cfg)
 	} else {
 		st, err = pebblestore.Open(filepath.Join(cfg.DataDir, "store"), log)
 	}

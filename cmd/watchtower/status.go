@@ -30,7 +30,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
-	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
 	"github.com/watchtower-l2/watchtower/watcher/txmgr"
 )
@@ -397,11 +396,7 @@ func localStatus(ctx context.Context, cfg config.Config) (towerStatus, error) {
 // while a tower runs on the data dir, status must ask it over HTTP.
 func openStoreReadOnly(ctx context.Context, cfg config.Config) (store.Store, error) {
 	if cfg.Store.RedisURL != "" {
-		u, err := cfg.Store.RedisURLWithPassword()
-		if err != nil {
-			return nil, err
-		}
-		return redisstore.Open(ctx, u, cfg.Store.Prefix)
+		return openRedis(ctx, cfg)
 	}
 	dir := filepath.Join(cfg.DataDir, "store")
 	if _, err := os.Stat(dir); err != nil {

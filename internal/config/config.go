@@ -5,7 +5,6 @@
 package config
 
 import (
-	"crypto/ed25519"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 )
 
@@ -61,30 +61,36 @@ type L1 struct {
 
 // NATS is the event bus.
 type NATS struct {
-	URL       string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
-	CredsFile string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
-	Stream    string `yaml:"stream" help:"JetStream stream name"`
-	Replicas  int    `yaml:"replicas" help:"JetStream stream replicas"`
+	URL string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
+	// CredsFile, NKeySeedFile, User with PasswordFile, and TokenFile are
+	// the ways to authenticate; set at most one.
+	CredsFile    string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
+	NKeySeedFile string `yaml:"nkey_seed_file" help:"file holding a NATS user nkey seed (SU...)" file:"secret"`
+	User         string `yaml:"user" help:"NATS user name (with password_file)"`
+	PasswordFile string `yaml:"password_file" help:"file holding the NATS user's password" file:"secret"`
+	TokenFile    string `yaml:"token_file" help:"file holding a NATS authentication token" file:"secret"`
+	// TLS: any tls_* key makes the client require TLS.
+	TLSCAFile     string `yaml:"tls_ca_file" help:"CA certificates (PEM) that sign the NATS servers' certificates (empty: the system's)" file:"cert"`
+	TLSCertFile   string `yaml:"tls_cert_file" help:"client certificate (PEM) for NATS servers that verify clients (with tls_key_file)" file:"cert"`
+	TLSKeyFile    string `yaml:"tls_key_file" help:"key (PEM) of tls_cert_file" file:"secret"`
+	TLSServerName string `yaml:"tls_server_name" help:"name the NATS servers' certificates must hold (default: the host dialed)"`
+	Stream        string `yaml:"stream" help:"JetStream stream name"`
+	Replicas      int    `yaml:"replicas" help:"JetStream stream replicas"`
 }
-
-// Events authenticates the events on the bus: ingest seals what it
-// publishes, verify acts only on what a trusted key sealed.
-type Events struct {
-	SigningKeyFile  string   `yaml:"signing_key_file" help:"Ed25519 key (PEM) the ingest role seals events with; create one with 'watchtower keys events'" file:"secret" example:"/etc/watchtower/events.key"`
-	TrustedKeys     []string `yaml:"trusted_keys" help:"public keys (base64, comma separated) whose seals the verify role accepts; list old and new while rotating (default: the signing key's own)"`
-	TrustedKeysFile string   `yaml:"trusted_keys_file" help:"file of trusted public keys, one per line (base64 or PEM), added to trusted_keys" file:"plain"`
-}
-
-// LocalEventKeyFile is where a single node on the embedded NATS server keeps
-// the sealing key it makes for itself when events.signing_key_file is unset.
-func (c Config) LocalEventKeyFile() string { return filepath.Join(c.DataDir, "events.key") }
 
 // Store is the shared state.
 type Store struct {
-	RedisURL string `yaml:"redis_url" help:"redis:// or redis+cluster:// URL; empty uses the embedded store in data_dir"`
+	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster:// or rediss+cluster:// URL; empty uses the embedded store in data_dir"`
+	// RedisUsername is the ACL user; it replaces any user in redis_url.
+	RedisUsername string `yaml:"redis_username" help:"Redis ACL user (replaces one in redis_url)"`
 	// RedisPasswordFile holds the Redis password; it replaces any password in redis_url.
 	RedisPasswordFile string `yaml:"redis_password_file" help:"file holding the Redis password (replaces one in redis_url)" file:"secret"`
-	Prefix            string `yaml:"prefix" help:"key prefix in Redis"`
+	// TLS, with a rediss:// URL.
+	RedisTLSCAFile     string `yaml:"redis_tls_ca_file" help:"CA certificates (PEM) that sign the Redis servers' certificates (needs a rediss:// URL)" file:"cert"`
+	RedisTLSCertFile   string `yaml:"redis_tls_cert_file" help:"client certificate (PEM) for Redis servers that verify clients (with redis_tls_key_file)" file:"cert"`
+	RedisTLSKeyFile    string `yaml:"redis_tls_key_file" help:"key (PEM) of redis_tls_cert_file" file:"secret"`
+	RedisTLSServerName string `yaml:"redis_tls_server_name" help:"name the Redis servers' certificates must hold (default: the host dialed)"`
+	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
 }
 
 // Signer is the challenger key.
@@ -464,9 +470,7 @@ func (c Config) Problems() Problems {
 	if u := c.Store.RedisURL; u != "" && !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix") {
 		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
 	}
-	if c.Store.RedisPasswordFile != "" && c.Store.RedisURL == "" {
-		add("store.redis_password_file", "set but store.redis_url is empty (the embedded store has no password)")
-	}
+	ps = append(ps, c.transportProblems()...)
 	if a := c.Plasma.Contract; a != "" {
 		if !isAddress(a) {
 			add("plasma.contract", "%q is not a 0x-prefixed 20-byte hex address", a)
@@ -548,54 +552,6 @@ func (h Health) MinBalance() (*big.Int, error) {
 	return n, nil
 }
 
-// EventSigner loads the ingest role's sealing key.
-func (e Events) EventSigner() (*eventauth.Signer, error) {
-	if e.SigningKeyFile == "" {
-		return nil, errors.New("events.signing_key_file: not set")
-	}
-	s, err := eventauth.LoadSigner(e.SigningKeyFile)
-	if err != nil {
-		return nil, fmt.Errorf("events.signing_key_file: %w", err)
-	}
-	return s, nil
-}
-
-// EventVerifier builds the verify role's set of trusted keys: trusted_keys,
-// the keys of trusted_keys_file, and the signing key's own when one is set.
-func (e Events) EventVerifier() (*eventauth.Verifier, error) {
-	var keys []ed25519.PublicKey
-	for _, k := range e.TrustedKeys {
-		pk, err := eventauth.ParsePublic(k)
-		if err != nil {
-			return nil, fmt.Errorf("events.trusted_keys: %w", err)
-		}
-		keys = append(keys, pk)
-	}
-	if e.TrustedKeysFile != "" {
-		b, err := os.ReadFile(e.TrustedKeysFile)
-		if err != nil {
-			return nil, fmt.Errorf("events.trusted_keys_file: %w", err)
-		}
-		more, err := eventauth.ParsePublicList(string(b))
-		if err != nil {
-			return nil, fmt.Errorf("events.trusted_keys_file %s: %w", e.TrustedKeysFile, err)
-		}
-		keys = append(keys, more...)
-	}
-	if e.SigningKeyFile != "" {
-		s, err := e.EventSigner()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, s.Public())
-	}
-	v, err := eventauth.NewVerifier(keys...)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	return v, nil
-}
-
 // RedisURLWithPassword returns redis_url with the password from
 // redis_password_file put in (the URL unchanged when no file is set).
 func (s Store) RedisURLWithPassword() (string, error) {
@@ -621,18 +577,7 @@ func (s Store) RedisURLWithPassword() (string, error) {
 // ReadSecret returns the contents of a secret file without trailing newlines.
 // It refuses an empty file and warns nobody: permissions are the operator's
 // business, but CheckFiles reports files readable by others.
-func ReadSecret(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	s := strings.TrimRight(string(b), "\r\n")
-	clear(b)
-	if s == "" {
-		return "", fmt.Errorf("%s is empty", path)
-	}
-	return s, nil
-}
+func ReadSecret(path string) (string, error) { return transport.ReadSecret(path) }
 
 // CheckFiles reports file-valued keys whose file is missing, unreadable or
 // readable by every user (secrets should be mode 0600 or 0640).

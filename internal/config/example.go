@@ -13,9 +13,9 @@ import (
 // sectionDocs introduces each section of the example file.
 var sectionDocs = map[string]string{
 	"l1":        "The L1 chain the tower watches and sends challenges to.",
-	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.",
+	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.\nLog in with one of creds_file, nkey_seed_file, user with password_file, or token_file; any tls_* key requires TLS.",
 	"events":    "Ingest seals every event it publishes; verify acts only on events sealed by a trusted key (see the Trust boundary in docs/operators.md). Create a key with 'watchtower keys events --out FILE'. With the embedded NATS server both may be left empty: the node makes its own key in data_dir.",
-	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).",
+	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).\nFor TLS use a rediss:// URL with the redis_tls_* keys; redis_username and redis_password_file log in as an ACL user.",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
 	"channel":   "The state-channel plug-in.",
 	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here. It signs receipts with its own identity key, never the signer key (docs/operators.md).",
@@ -81,7 +81,9 @@ func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix st
 		if f.Type.Kind() == reflect.Struct && !isLeaf(f.Type) {
 			b.WriteString("\n")
 			if doc := sectionDocs[p]; doc != "" {
-				b.WriteString(indent + "# " + doc + "\n")
+				for _, line := range strings.Split(doc, "\n") {
+					b.WriteString(indent + "# " + line + "\n")
+				}
 			}
 			b.WriteString(indent + name + ":\n")
 			writeExample(b, v.Field(i), f.Type, p, depth+1)

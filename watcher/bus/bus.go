@@ -18,10 +18,13 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"go.uber.org/zap"
+
+	"github.com/watchtower-l2/watchtower/internal/transport"
 )
 
 const (
 	reconnectWait          = 2 * time.Second
+	defaultDialTimeout     = 5 * time.Second
 	closeFlushTimeout      = 2 * time.Second
 	ackTimeout             = 5 * time.Second
 	maxRetryDelay          = 30 * time.Second
@@ -35,8 +38,24 @@ const (
 type Options struct {
 	// Name identifies the client connection on the server (e.g. "verify-1").
 	Name string
-	// CredsFile is an optional NATS user credentials file.
+	// CredsFile is a NATS user credentials file (user JWT and nkey seed).
+	// Set at most one of CredsFile, NKeySeedFile, User with PasswordFile,
+	// and TokenFile.
 	CredsFile string
+	// NKeySeedFile holds a user nkey seed ("SU...").
+	NKeySeedFile string
+	// User and PasswordFile authenticate with a user name and the password
+	// held in the file.
+	User         string
+	PasswordFile string
+	// TokenFile holds an authentication token.
+	TokenFile string
+	// TLS, when set, makes the client require TLS, trusting TLS.CAFile and
+	// presenting the client certificate if one is given.
+	TLS transport.TLSFiles
+	// DialTimeout bounds connecting to one server, TLS handshake and login
+	// included (default 5s; servers check bcrypt passwords slowly).
+	DialTimeout time.Duration
 	// Logger receives connection and consumer logs; nil discards them.
 	Logger *zap.Logger
 }
@@ -61,8 +80,13 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 	log = log.Named("bus")
 	safeURL := redactURL(serverURL)
 
+	dialTimeout := opts.DialTimeout
+	if dialTimeout <= 0 {
+		dialTimeout = defaultDialTimeout
+	}
 	nopts := []nats.Option{
 		nats.Name(opts.Name),
+		nats.Timeout(dialTimeout),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(reconnectWait),
 		nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {
@@ -85,9 +109,11 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 			log.Error("nats async error", fields...)
 		}),
 	}
-	if opts.CredsFile != "" {
-		nopts = append(nopts, nats.UserCredentials(opts.CredsFile))
+	sec, err := securityOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("bus: connect to %s: %w", safeURL, err)
 	}
+	nopts = append(nopts, sec...)
 
 	type result struct {
 		nc  *nats.Conn
@@ -102,7 +128,7 @@ func Connect(ctx context.Context, serverURL string, opts Options) (*Bus, error) 
 	select {
 	case r := <-ch:
 		if r.err != nil {
-			return nil, fmt.Errorf("bus: connect to %s: %w", safeURL, r.err)
+			return nil, explainConnect(fmt.Errorf("bus: connect to %s: %w", safeURL, r.err), opts)
 		}
 		nc = r.nc
 	case <-ctx.Done():

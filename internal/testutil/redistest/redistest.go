@@ -7,6 +7,7 @@ package redistest
 import (
 	"bufio"
 	"bytes"
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net"
@@ -52,12 +53,12 @@ func StartCluster(t testing.TB) string {
 		"--cluster-enabled", "yes", "--cluster-announce-ip", "127.0.0.1")
 	s.args = append(s.args, "--cluster-config-file", filepath.Join(s.dir, "nodes.conf"))
 	s.startFreePort()
-	if reply, err := command(s.Addr(), "CLUSTER ADDSLOTSRANGE 0 16383"); err != nil || reply != "+OK" {
+	if reply, err := s.Command("CLUSTER ADDSLOTSRANGE 0 16383"); err != nil || reply != "+OK" {
 		t.Fatalf("redistest: assign cluster slots on %s: reply %q, error %v\n%s", s.Addr(), reply, err, s.output())
 	}
 	deadline := time.Now().Add(startTimeout)
 	for {
-		info, err := command(s.Addr(), "CLUSTER INFO")
+		info, err := s.Command("CLUSTER INFO")
 		if err == nil && strings.Contains(info, "cluster_state:ok") {
 			break
 		}
@@ -79,6 +80,10 @@ type Server struct {
 	args []string
 	port int
 	out  *syncBuffer
+	// probe, when set, is the client TLS of a TLS-only server (see StartTLS);
+	// auth is the user and password that readiness checks log in with.
+	probe *tls.Config
+	auth  []string
 
 	mu     sync.Mutex
 	cmd    *exec.Cmd
@@ -96,8 +101,13 @@ func newServer(t testing.TB, args ...string) *Server {
 	return s
 }
 
-// URL returns redis://127.0.0.1:PORT/0.
-func (s *Server) URL() string { return "redis://" + s.Addr() + "/0" }
+// URL returns redis://127.0.0.1:PORT/0, or rediss:// for a TLS server.
+func (s *Server) URL() string {
+	if s.probe != nil {
+		return "rediss://" + s.Addr() + "/0"
+	}
+	return "redis://" + s.Addr() + "/0"
+}
 
 // Addr returns 127.0.0.1:PORT.
 func (s *Server) Addr() string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(s.port)) }
@@ -151,14 +161,17 @@ func (s *Server) startFreePort() {
 // launch starts the process and waits until it answers PING. On failure the
 // process is killed and the error returned.
 func (s *Server) launch() error {
-	args := append([]string{
-		"--port", strconv.Itoa(s.port),
+	ports := []string{"--port", strconv.Itoa(s.port)}
+	if s.probe != nil {
+		ports = []string{"--port", "0", "--tls-port", strconv.Itoa(s.port)}
+	}
+	args := append(append(ports,
 		"--bind", "127.0.0.1",
 		"--dir", s.dir,
 		"--daemonize", "no",
 		"--logfile", "",
-		"--databases", "1",
-	}, s.args...)
+		"--databases", "1"),
+		s.args...)
 	cmd := exec.Command(s.bin, args...)
 	cmd.Dir = s.dir
 	cmd.Stdout = s.out
@@ -178,7 +191,7 @@ func (s *Server) launch() error {
 
 	deadline := time.Now().Add(startTimeout)
 	for {
-		reply, err := command(s.Addr(), "PING")
+		reply, err := s.Command("PING")
 		if err == nil && reply == "+PONG" {
 			return nil
 		}
@@ -229,8 +242,46 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// command sends one inline command and returns the reply's first line, or for
-// a bulk string its contents.
+// Command sends one inline command (over TLS and logged in as the server's
+// user, if it has them) and returns the reply's first line, or for a bulk
+// string its contents.
+func (s *Server) Command(cmd string) (string, error) {
+	if s.probe == nil && s.auth == nil {
+		return command(s.Addr(), cmd)
+	}
+	d := &net.Dialer{Timeout: time.Second}
+	var conn net.Conn
+	var err error
+	if s.probe != nil {
+		conn, err = tls.DialWithDialer(d, "tcp", s.Addr(), s.probe)
+	} else {
+		conn, err = d.Dial("tcp", s.Addr())
+	}
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if err := conn.SetDeadline(time.Now().Add(2 * time.Second)); err != nil {
+		return "", err
+	}
+	r := bufio.NewReader(conn)
+	if s.auth != nil {
+		// Arguments as a RESP array: passwords may hold spaces.
+		if _, err := fmt.Fprintf(conn, "*3\r\n$4\r\nAUTH\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n",
+			len(s.auth[0]), s.auth[0], len(s.auth[1]), s.auth[1]); err != nil {
+			return "", err
+		}
+		if line, err := r.ReadString('\n'); err != nil {
+			return "", err
+		} else if !strings.HasPrefix(line, "+OK") {
+			return strings.TrimSpace(line), fmt.Errorf("AUTH refused: %s", strings.TrimSpace(line))
+		}
+	}
+	return roundTrip(conn, r, cmd)
+}
+
+// command sends one inline command to addr and returns the reply's first
+// line, or for a bulk string its contents.
 func command(addr, cmd string) (string, error) {
 	conn, err := net.DialTimeout("tcp", addr, time.Second)
 	if err != nil {
@@ -240,10 +291,13 @@ func command(addr, cmd string) (string, error) {
 	if err := conn.SetDeadline(time.Now().Add(2 * time.Second)); err != nil {
 		return "", err
 	}
+	return roundTrip(conn, bufio.NewReader(conn), cmd)
+}
+
+func roundTrip(conn net.Conn, r *bufio.Reader, cmd string) (string, error) {
 	if _, err := io.WriteString(conn, cmd+"\r\n"); err != nil {
 		return "", err
 	}
-	r := bufio.NewReader(conn)
 	line, err := r.ReadString('\n')
 	if err != nil {
 		return "", err

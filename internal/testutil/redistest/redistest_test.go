@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/watchtower-l2/watchtower/internal/testutil/tlstest"
 )
 
 func TestStart(t *testing.T) {
@@ -48,5 +50,22 @@ func TestStartCluster(t *testing.T) {
 	info, err := command(host, "CLUSTER INFO")
 	if err != nil || !strings.Contains(info, "cluster_slots_assigned:16384") {
 		t.Fatalf("CLUSTER INFO = %q, %v", info, err)
+	}
+}
+
+func TestStartTLS(t *testing.T) {
+	ca := tlstest.NewCA(t, "redis")
+	srv, client := ca.Server("redis-server"), ca.Client("probe")
+	s := StartTLS(t, TLSOptions{CertFile: srv.CertFile, KeyFile: srv.KeyFile, CAFile: ca.CAFile,
+		ClientCertFile: client.CertFile, ClientKeyFile: client.KeyFile, User: "u", Password: "p w"})
+	if !strings.HasPrefix(s.URL(), "rediss://127.0.0.1:") {
+		t.Fatalf("URL = %q", s.URL())
+	}
+	if reply, err := s.Command("ACL WHOAMI"); err != nil || reply != "u" {
+		t.Fatalf("ACL WHOAMI = %q, %v", reply, err)
+	}
+	// Plain text is not served.
+	if reply, err := command(s.Addr(), "PING"); err == nil && reply == "+PONG" {
+		t.Fatal("plain-text PING answered on the TLS port")
 	}
 }

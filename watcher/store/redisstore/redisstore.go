@@ -21,18 +21,22 @@ package redisstore
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 )
 
@@ -106,11 +110,31 @@ func New(client redis.UniversalClient, prefix string) *Store {
 	return &Store{client: client, prefix: prefix}
 }
 
+// Options are connection settings that do not belong in a URL: credentials
+// read from secret files and TLS built from PEM files.
+type Options struct {
+	// Username is the ACL user; it replaces one in the URL.
+	Username string
+	// Password replaces one in the URL.
+	Password string
+	// TLS replaces the default TLS configuration of a rediss:// or
+	// rediss+cluster:// URL (with a CA and a client certificate). An empty
+	// ServerName is taken from each address dialed. It needs a rediss URL.
+	TLS *tls.Config
+}
+
 // Open connects to url and pings the server. It accepts single-node URLs
 // (redis://, rediss://, unix://, see redis.ParseURL) and cluster URLs
 // (redis+cluster://host:port?addr=host2:port, rediss+cluster://; see
 // redis.ParseClusterURL). Close closes the connection Open made.
 func Open(ctx context.Context, rawURL, prefix string) (*Store, error) {
+	return OpenWith(ctx, rawURL, prefix, Options{})
+}
+
+// OpenWith is Open with credentials and TLS settings. A server that refuses
+// the credentials or the TLS handshake fails it with an error that says so
+// (errors.Is transport.ErrAuth or transport.ErrTLS), on one line.
+func OpenWith(ctx context.Context, rawURL, prefix string, o Options) (*Store, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		// url.Error would quote the URL, password included.
@@ -121,8 +145,12 @@ func Open(ctx context.Context, rawURL, prefix string) (*Store, error) {
 		return nil, fmt.Errorf("redisstore: open: invalid URL: %w", err)
 	}
 	shown := u.Redacted()
+	if o.TLS != nil && u.Scheme != "rediss" && u.Scheme != "rediss+cluster" {
+		return nil, fmt.Errorf("redisstore: open %s: TLS settings need a rediss:// or rediss+cluster:// URL", shown)
+	}
 
 	var client redis.UniversalClient
+	user := ""
 	switch u.Scheme {
 	case "redis+cluster", "rediss+cluster":
 		cu := *u
@@ -131,22 +159,69 @@ func Open(ctx context.Context, rawURL, prefix string) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("redisstore: open %s: %w", shown, err)
 		}
+		opts.Username, opts.Password = credentials(opts.Username, opts.Password, o)
+		if o.TLS != nil {
+			opts.TLSConfig = o.TLS.Clone()
+		}
+		user = opts.Username
 		client = redis.NewClusterClient(opts)
 	default:
 		opts, err := redis.ParseURL(rawURL)
 		if err != nil {
 			return nil, fmt.Errorf("redisstore: open %s: %w", shown, err)
 		}
+		opts.Username, opts.Password = credentials(opts.Username, opts.Password, o)
+		if o.TLS != nil {
+			opts.TLSConfig = o.TLS.Clone()
+		}
+		user = opts.Username
 		client = redis.NewClient(opts)
 	}
 
 	if err := client.Ping(ctx).Err(); err != nil {
 		_ = client.Close()
-		return nil, fmt.Errorf("redisstore: open %s: ping: %w", shown, err)
+		secure := u.Scheme == "rediss" || u.Scheme == "rediss+cluster"
+		return nil, explainOpen(fmt.Errorf("redisstore: open %s: ping: %w", shown, err), user, secure)
 	}
 	s := New(client, prefix)
 	s.ownClient = true
 	return s, nil
+}
+
+// credentials applies the Options' user and password over the URL's.
+func credentials(user, pass string, o Options) (string, string) {
+	if o.Username != "" {
+		user = o.Username
+	}
+	if o.Password != "" {
+		pass = o.Password
+	}
+	return user, pass
+}
+
+// explainOpen says what to look at when the server refused the
+// credentials or the TLS handshake failed.
+func explainOpen(err error, user string, secure bool) error {
+	who := "the default user"
+	if user != "" {
+		who = fmt.Sprintf("user %q", user)
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "WRONGPASS"):
+		return &transport.Explained{Kind: transport.ErrAuth, Reason: "the server refused " + who + " with this password", Err: err}
+	case strings.Contains(msg, "NOAUTH"):
+		return &transport.Explained{Kind: transport.ErrAuth, Reason: "the server requires a password", Err: err}
+	case strings.Contains(msg, "NOPERM"):
+		return &transport.Explained{Kind: transport.ErrAuth, Reason: "the ACL of " + who + " does not allow the store's commands (it needs read, write and scripting on the prefix's keys)", Err: err}
+	}
+	if r := transport.TLSReason(err); r != "" {
+		return &transport.Explained{Kind: transport.ErrTLS, Reason: r, Err: err}
+	}
+	if !secure && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)) {
+		return &transport.Explained{Kind: transport.ErrTLS, Reason: "the server closed the connection: if it serves TLS, use a rediss:// URL", Err: err}
+	}
+	return err
 }
 
 // Client returns the underlying Redis client.
