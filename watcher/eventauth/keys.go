@@ -58,13 +58,19 @@ func (s Seal) Headers() map[string]string {
 	}
 }
 
-// Seal signs items together and returns one seal per item, in order.
+// Seal signs items together and returns one seal per item, in order: one
+// signature per MaxLeaves items.
 func (s *Signer) Seal(items []Item) ([]Seal, error) {
+	if len(items) > MaxLeaves {
+		head, err := s.Seal(items[:MaxLeaves])
+		if err != nil {
+			return nil, err
+		}
+		tail, err := s.Seal(items[MaxLeaves:])
+		return append(head, tail...), err
+	}
 	if len(items) == 0 {
 		return nil, nil
-	}
-	if len(items) > MaxLeaves {
-		return nil, fmt.Errorf("eventauth: %d messages in one seal, at most %d", len(items), MaxLeaves)
 	}
 	leaves := make([][32]byte, len(items))
 	for i, it := range items {
