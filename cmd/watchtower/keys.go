@@ -39,27 +39,12 @@ func cmdKeys(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		printPublic(stdout, s)
 		return nil
 	}
-	s, err := eventauth.GenerateSigner()
-	if err != nil {
-		return err
-	}
-	pem, err := s.MarshalPrivate()
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	s, err := newKeyFile(*out)
 	if errors.Is(err, fs.ErrExist) {
 		return &exitError{code: 1, err: fmt.Errorf("%s exists: not overwriting a key (remove it first, or choose another file)", *out)}
 	}
 	if err != nil {
 		return &exitError{code: 1, err: err}
-	}
-	if _, err := f.Write(pem); err != nil {
-		f.Close()
-		return &exitError{code: 1, err: fmt.Errorf("write %s: %w", *out, err)}
-	}
-	if err := f.Close(); err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("write %s: %w", *out, err)}
 	}
 	fmt.Fprintf(stderr, "wrote %s: give it to the ingest processes (events.signing_key_file)\n", *out)
 	printPublic(stdout, s)
@@ -101,20 +86,38 @@ func eventKeys(cfg config.Config, log *zap.Logger) (*eventauth.Signer, *eventaut
 
 // ensureLocalKey creates the single node's sealing key unless it exists.
 func ensureLocalKey(file string, log *zap.Logger) error {
-	if _, err := os.Stat(file); err == nil {
+	s, err := newKeyFile(file)
+	if errors.Is(err, fs.ErrExist) {
 		return nil
 	}
-	s, err := eventauth.GenerateSigner()
 	if err != nil {
-		return err
-	}
-	pem, err := s.MarshalPrivate()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(file, pem, 0o600); err != nil {
-		return fmt.Errorf("events: create the local sealing key %s: %w", file, err)
+		return fmt.Errorf("events: create the local sealing key: %w", err)
 	}
 	log.Info("created a local event sealing key (single node on the embedded NATS server)", zap.String("file", file), zap.String("key_id", s.KeyID()))
 	return nil
+}
+
+// newKeyFile writes a new sealing key to file (mode 0600), which must not
+// exist (an error wrapping fs.ErrExist if it does).
+func newKeyFile(file string) (*eventauth.Signer, error) {
+	s, err := eventauth.GenerateSigner()
+	if err != nil {
+		return nil, err
+	}
+	pem, err := s.MarshalPrivate()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(pem); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write %s: %w", file, err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("write %s: %w", file, err)
+	}
+	return s, nil
 }

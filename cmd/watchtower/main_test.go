@@ -206,6 +206,11 @@ log:
 	}
 	c.Close(ch, ch.States[0])
 	waitUntil(t, "the stale close to be challenged", func() bool { return len(c.Challenges(ch)) == 1 })
+	// A single node on the embedded NATS server sealed its events with a key
+	// it made for itself.
+	if st, err := os.Stat(filepath.Join(dir, "data", "events.key")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("local event sealing key: %v %v, want a 0600 file in data_dir", st, err)
+	}
 	if got := c.OnChain(ch).Nonce; got != 4 {
 		t.Fatalf("on-chain nonce %d, want 4", got)
 	}
