@@ -80,7 +80,7 @@ func run(t *testing.T, r *Runner) {
 
 func waitJob(t *testing.T, q *Queue, id string, want Status) Job {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		j, err := q.Get(context.Background(), id)
 		if err == nil && j.Status == want {
@@ -236,7 +236,7 @@ func TestMissedOnlyWhenTheContractRefuses(t *testing.T) {
 	f := newFixture(t)
 	c := f.chain
 	ctx := context.Background()
-	wrong, late := c.Open(60, 3), c.Open(3, 3)
+	wrong, late := c.Open(600, 3), c.Open(3, 3) // wrong: 18 s of 30 ms blocks to answer
 	for _, ch := range []*chantest.Channel{wrong, late} {
 		if _, err := f.kind.Delegate(ctx, ch.Latest()); err != nil {
 			t.Fatal(err)

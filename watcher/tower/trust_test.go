@@ -96,7 +96,7 @@ func forgedEvents(t *testing.T, batch int) {
 	e.verifyBatch = batch
 	c := e.chain
 	ctx := context.Background()
-	ch := c.Open(1000, 4)
+	ch := c.Open(3000, 4) // 90 s of 30 ms blocks once mining starts: room for a loaded machine
 	p := e.start(t, "w1", 0, 1, tower.RoleIngest, tower.RoleVerify)
 	delegate(t, p, ch.Latest())
 	atk := newAttacker(t, e)
