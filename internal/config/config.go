@@ -438,8 +438,8 @@ func (c Config) Problems() Problems {
 	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
 		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
 	}
-	if a := c.Channel.Adjudicator; a != "" && !isAddress(a) {
-		add("channel.adjudicator", "%q is not a 0x-prefixed 20-byte hex address", a)
+	if a := c.Channel.Adjudicator; a != "" {
+		addressProblem("channel.adjudicator", a, add)
 	}
 	// A single node on the embedded NATS server seals with a key it keeps in
 	// data_dir; a shared bus needs keys the operator hands out.
@@ -472,17 +472,13 @@ func (c Config) Problems() Problems {
 	}
 	ps = append(ps, c.transportProblems()...)
 	if a := c.Plasma.Contract; a != "" {
-		if !isAddress(a) {
-			add("plasma.contract", "%q is not a 0x-prefixed 20-byte hex address", a)
-		}
+		addressProblem("plasma.contract", a, add)
 		if c.Plasma.FeedURL == "" && c.Plasma.FeedSubject == "" {
 			add("plasma.feed_url", "required with plasma.contract (or plasma.feed_subject): where the operator publishes block bodies")
 		}
 	}
 	if a := c.Sidechain.Manager; a != "" {
-		if !isAddress(a) {
-			add("sidechain.manager", "%q is not a 0x-prefixed 20-byte hex address", a)
-		}
+		addressProblem("sidechain.manager", a, add)
 		if c.Sidechain.ID == 0 {
 			add("sidechain.id", "required with sidechain.manager")
 		}
@@ -632,6 +628,17 @@ func isAddress(s string) bool {
 		}
 	}
 	return true
+}
+
+// addressProblem reports a contract address that is malformed or the zero
+// address (which holds no contract on any chain).
+func addressProblem(path, a string, add func(path, format string, args ...any)) {
+	switch {
+	case !isAddress(a):
+		add(path, "%q is not a 0x-prefixed 20-byte hex address", a)
+	case strings.Trim(a[2:], "0") == "":
+		add(path, "is the zero address: set the deployed contract's address ('watchtower contracts deploy' prints it)")
+	}
 }
 
 // problems checks the api role's keys: its own identity key (never the
