@@ -30,21 +30,25 @@ type Config struct {
 	// Roles run by this process: ingest, verify, challenge, api.
 	Roles []string `yaml:"roles" help:"roles this process runs (comma separated): ingest,verify,challenge,api"`
 	// Owner names this process in leases (default: hostname-pid).
-	Owner     string    `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
-	L1        L1        `yaml:"l1"`
-	NATS      NATS      `yaml:"nats"`
-	Events    Events    `yaml:"events"`
-	Store     Store     `yaml:"store"`
-	Signer    Signer    `yaml:"signer"`
-	Channel   Channel   `yaml:"channel"`
-	API       API       `yaml:"api"`
-	Plasma    Plasma    `yaml:"plasma"`
-	Sidechain Sidechain `yaml:"sidechain"`
-	Verify    Verify    `yaml:"verify"`
-	Challenge Challenge `yaml:"challenge"`
-	Log       Log       `yaml:"log"`
-	Metrics   Metrics   `yaml:"metrics"`
-	Health    Health    `yaml:"health"`
+	Owner string `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
+	// InsecureSecretModes accepts secret files readable by every user: for
+	// dev stacks whose secrets are bind-mounted with the mode of a checkout
+	// (docker compose file secrets), never for a tower holding real funds.
+	InsecureSecretModes bool      `yaml:"insecure_secret_modes" help:"accept secret files readable by every user (dev stacks with bind-mounted secrets only)"`
+	L1                  L1        `yaml:"l1"`
+	NATS                NATS      `yaml:"nats"`
+	Events              Events    `yaml:"events"`
+	Store               Store     `yaml:"store"`
+	Signer              Signer    `yaml:"signer"`
+	Channel             Channel   `yaml:"channel"`
+	API                 API       `yaml:"api"`
+	Plasma              Plasma    `yaml:"plasma"`
+	Sidechain           Sidechain `yaml:"sidechain"`
+	Verify              Verify    `yaml:"verify"`
+	Challenge           Challenge `yaml:"challenge"`
+	Log                 Log       `yaml:"log"`
+	Metrics             Metrics   `yaml:"metrics"`
+	Health              Health    `yaml:"health"`
 	// Alerts is the alert routing tree (receivers, routes, silences), kept
 	// as YAML and parsed by the alerts package. Reloaded on SIGHUP.
 	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
@@ -576,7 +580,8 @@ func (s Store) RedisURLWithPassword() (string, error) {
 func ReadSecret(path string) (string, error) { return transport.ReadSecret(path) }
 
 // CheckFiles reports file-valued keys whose file is missing, unreadable or
-// readable by every user (secrets should be mode 0600 or 0640).
+// readable by every user (secrets should be mode 0600 or 0640; the last is
+// not reported with insecure_secret_modes).
 func (c Config) CheckFiles() Problems {
 	var ps Problems
 	cp := c
@@ -602,7 +607,7 @@ func (c Config) CheckFiles() Problems {
 		} else {
 			fh.Close()
 		}
-		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 {
+		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
 			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
 		}
 	}

@@ -107,4 +107,8 @@ func TestOfflineRefusesWorldReadableKey(t *testing.T) {
 	if len(ps) != 1 || ps[0].Path != "signer.key_file" || !strings.Contains(ps[0].Msg, "chmod 600") {
 		t.Fatalf("got %v", ps)
 	}
+	cfg.InsecureSecretModes = true // a dev stack with bind-mounted secrets
+	if ps := preflight.Offline(cfg); len(ps) != 0 {
+		t.Fatalf("insecure_secret_modes: got %v", ps)
+	}
 }
