@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/internal/devnet"
+	"github.com/watchtower-l2/watchtower/watcher/bus/bustest"
 )
 
 // writeHexKey writes key as a hex key file with mode 0600.
@@ -94,6 +96,23 @@ func TestContractsDeploy(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s view: %v", d.Name, err)
 		}
+	}
+
+	// config check --online accepts the deployed contracts, on a shared NATS,
+	// except the sidechain id nobody registered.
+	_, natsURL := bustest.Start(t)
+	addr := map[string]string{}
+	for _, d := range res.Contracts {
+		addr[d.Kind] = d.Address
+	}
+	extra := fmt.Sprintf("nats:\n  url: %s\nevents:\n  trusted_keys: [R+9oYTeFwT9fQWniGydCq4WO4yEUZGsBQ5dKlAdt5Fc=]\n"+
+		"plasma:\n  contract: %q\n  feed_url: http://127.0.0.1:1\n"+
+		"sidechain:\n  manager: %q\n  id: 7\n  rpc_url: http://127.0.0.1:1\n  attestations_url: http://127.0.0.1:1\n",
+		natsURL, addr["plasma"], addr["sidechain"])
+	cfg := verifyConfig(t, dir, n.RPCURL, addr["channel"], fmt.Sprintf("  chain_id: %d\n", res.ChainID), extra)
+	code, stdout, _ = runCLI(ctx, "config", "check", "--online", cfg)
+	if code != 1 || !strings.Contains(stdout, "1 problem(s)") || !strings.Contains(stdout, "sidechain.id: sidechain 7 is not registered") {
+		t.Fatalf("config check --online: exit %d, stdout %q", code, stdout)
 	}
 
 	// The text output is a config snippet with the address.

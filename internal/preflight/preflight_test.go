@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 
 	"github.com/watchtower-l2/watchtower/internal/config"
@@ -88,6 +89,19 @@ func TestOnline(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNATSWithoutJetStream(t *testing.T) {
+	_, url := bustest.StartWith(t, func(o *server.Options) { o.JetStream = false })
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	ps := preflight.Online(context.Background(), config.Default(), preflight.Deps{NATS: nc})
+	if len(ps) != 1 || ps[0].Path != "nats.url" || !strings.Contains(ps[0].Msg, "runs without JetStream") {
+		t.Fatalf("got %v", ps)
 	}
 }
 
