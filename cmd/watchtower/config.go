@@ -6,23 +6,28 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
+	"github.com/ethereum/go-ethereum/ethclient"
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
+	"github.com/watchtower-l2/watchtower/internal/preflight"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 )
 
 const configUsage = `Usage:
-  watchtower config check [--env] FILE
+  watchtower config check [--env] [--online] FILE
                                   validate FILE; print each problem with its key path
-                                  (--env: apply WATCHTOWER_* variables first, as run does)
+                                  (--env: apply WATCHTOWER_* variables first, as run does;
+                                  --online: also run the preflight run does: L1 chain id,
+                                  contract code and views, NATS version and JetStream)
   watchtower config example       print a complete, commented example configuration
 `
 
 // cmdConfig is `watchtower config check FILE` and `watchtower config example`.
-func cmdConfig(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func cmdConfig(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, configUsage)
 		return &exitError{code: 2, err: errHelp}
@@ -39,6 +44,7 @@ func cmdConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 		fs.SetOutput(stderr)
 		fs.Usage = func() { fmt.Fprint(stderr, configUsage) }
 		withEnv := fs.Bool("env", false, "apply WATCHTOWER_* environment variables after the file, as run does")
+		online := fs.Bool("online", false, "also check the L1 and NATS the file names, as run does before it starts")
 		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
@@ -48,6 +54,9 @@ func cmdConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 		env := func(string) (string, bool) { return "", false }
 		if *withEnv {
 			env = os.LookupEnv
+		}
+		if *online {
+			return checkConfigOnline(ctx, fs.Arg(0), env, stdout)
 		}
 		return checkConfigFile(fs.Arg(0), env, stdout)
 	case "-h", "--help", "help":
@@ -67,7 +76,46 @@ var configSections = map[string]config.SectionCheck{
 
 // checkConfigFile prints "FILE: OK" or every problem, and fails (exit 1) on any.
 func checkConfigFile(path string, env func(string) (string, bool), out io.Writer) error {
-	ps := config.CheckEnv(path, env, configSections)
+	return reportProblems(path, config.CheckEnv(path, env, configSections), out)
+}
+
+// checkConfigOnline is checkConfigFile followed, when the file is valid, by
+// the online preflight `run` applies: it dials l1.rpc_url and nats.url.
+func checkConfigOnline(ctx context.Context, path string, env func(string) (string, bool), out io.Writer) error {
+	if ps := config.CheckEnv(path, env, configSections); len(ps) > 0 {
+		return reportProblems(path, ps, out)
+	}
+	cfg, err := config.Load(path, env, nil)
+	if err != nil {
+		return reportProblems(path, config.Problems{{Msg: err.Error()}}, out)
+	}
+	ctx, cancel := context.WithTimeout(ctx, onlineCheckTimeout)
+	defer cancel()
+	var ps config.Problems
+	deps := preflight.Deps{}
+	if l1, err := ethclient.DialContext(ctx, cfg.L1.RPCURL); err != nil {
+		ps = append(ps, config.Problem{Path: "l1.rpc_url", Msg: fmt.Sprintf("dial %s: %v", cfg.L1.RPCURL, err)})
+	} else {
+		defer l1.Close()
+		deps.L1 = l1
+	}
+	if cfg.NATS.URL == "" {
+		fmt.Fprintf(out, "%s: nats.url is empty: run starts the embedded JetStream server\n", path)
+	} else if b, err := connectBus(ctx, cfg, cfg.NATS.URL, "watchtower-config-check", zap.NewNop()); err != nil {
+		ps = append(ps, config.Problem{Path: "nats.url", Msg: err.Error()})
+	} else {
+		defer b.Close()
+		deps.NATS = b.Conn()
+	}
+	ps = append(ps, preflight.Online(ctx, cfg, deps)...)
+	return reportProblems(path, ps, out)
+}
+
+// onlineCheckTimeout bounds `config check --online` as a whole.
+const onlineCheckTimeout = 60 * time.Second
+
+// reportProblems prints "FILE: OK" or every problem, and fails (exit 1) on any.
+func reportProblems(path string, ps config.Problems, out io.Writer) error {
 	if len(ps) == 0 {
 		fmt.Fprintf(out, "%s: OK\n", path)
 		return nil

@@ -43,7 +43,11 @@ Usage:
   watchtower alerts test --receiver NAME --config FILE
                                                send a test alert to check a receiver's wiring
   watchtower keys events --out FILE            make the Ed25519 key ingest seals events with; prints its public key
-  watchtower config check [--env] FILE         validate a config file, naming each bad key
+  watchtower contracts deploy --rpc-url URL --key-file F [--kind channel,plasma,sidechain]
+                                               deploy the reference contracts on an L1; prints a config snippet
+  watchtower config check [--env] [--online] FILE
+                                               validate a config file, naming each bad key
+                                               (--online: also the L1, contracts and NATS, as run does)
   watchtower config example                    print a commented full config
   watchtower status [--config FILE] [--url URL] [--json]
                                                what a tower watches, its lag, open disputes
@@ -76,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdRun(ctx, args[1:], stdout, stderr)
 	case "config":
 		err = cmdConfig(ctx, args[1:], stdout, stderr)
+	case "contracts":
+		err = cmdContracts(ctx, args[1:], stdout, stderr)
 	case "status":
 		err = cmdStatus(ctx, args[1:], stdout, stderr)
 	case "delegate":

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -19,6 +20,7 @@ import (
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/internal/logging"
+	"github.com/watchtower-l2/watchtower/internal/preflight"
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
@@ -52,6 +54,10 @@ func cmdRun(ctx context.Context, args []string, _, stderr io.Writer) error {
 }
 
 func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *zap.Logger) error {
+	// The offline preflight first: run refuses what `config check` refuses.
+	if ps := preflight.Offline(cfg); len(ps) > 0 {
+		return preflightError(ps, log)
+	}
 	m, err := metrics.New(prometheus.NewRegistry())
 	if err != nil {
 		return err
@@ -64,13 +70,6 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		return fmt.Errorf("l1.rpc_url: dial %s: %w", cfg.L1.RPCURL, err)
 	}
 	defer l1.Close()
-	chainID, err := l1.ChainID(ctx)
-	if err != nil {
-		return fmt.Errorf("l1.rpc_url: %s does not answer eth_chainId: %w", cfg.L1.RPCURL, err)
-	}
-	if cfg.L1.ChainID != 0 && chainID.Uint64() != cfg.L1.ChainID {
-		return fmt.Errorf("l1.chain_id: configured %d but %s is chain %d", cfg.L1.ChainID, cfg.L1.RPCURL, chainID)
-	}
 
 	natsURL := cfg.NATS.URL
 	if natsURL == "" {
@@ -87,6 +86,14 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		return err
 	}
 	defer b.Close()
+	// The online preflight, before any role starts or anything reports ready.
+	if ps := preflight.Online(ctx, cfg, preflight.Deps{L1: l1, NATS: b.Conn()}); len(ps) > 0 {
+		return preflightError(ps, log)
+	}
+	chainID, err := l1.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("l1.rpc_url: %s does not answer eth_chainId: %w", cfg.L1.RPCURL, err)
+	}
 
 	var st store.Store
 	if cfg.Store.RedisURL != "" {
@@ -248,6 +255,17 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			}
 		}
 	}
+}
+
+// preflightError logs each problem the preflight found and fails with all
+// of them on one line (exit status 1).
+func preflightError(ps config.Problems, log *zap.Logger) error {
+	reasons := make([]string, len(ps))
+	for i, p := range ps {
+		log.Error("preflight", zap.String("key", p.Path), zap.String("problem", p.Msg))
+		reasons[i] = p.Error()
+	}
+	return &exitError{code: 1, err: fmt.Errorf("preflight failed: %s", strings.Join(reasons, "; "))}
 }
 
 // plugins builds the L2 kinds configured besides state channels.

@@ -30,21 +30,25 @@ type Config struct {
 	// Roles run by this process: ingest, verify, challenge, api.
 	Roles []string `yaml:"roles" help:"roles this process runs (comma separated): ingest,verify,challenge,api"`
 	// Owner names this process in leases (default: hostname-pid).
-	Owner     string    `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
-	L1        L1        `yaml:"l1"`
-	NATS      NATS      `yaml:"nats"`
-	Events    Events    `yaml:"events"`
-	Store     Store     `yaml:"store"`
-	Signer    Signer    `yaml:"signer"`
-	Channel   Channel   `yaml:"channel"`
-	API       API       `yaml:"api"`
-	Plasma    Plasma    `yaml:"plasma"`
-	Sidechain Sidechain `yaml:"sidechain"`
-	Verify    Verify    `yaml:"verify"`
-	Challenge Challenge `yaml:"challenge"`
-	Log       Log       `yaml:"log"`
-	Metrics   Metrics   `yaml:"metrics"`
-	Health    Health    `yaml:"health"`
+	Owner string `yaml:"owner" help:"name of this process in challenge leases (default hostname-pid)"`
+	// InsecureSecretModes accepts secret files readable by every user: for
+	// dev stacks whose secrets are bind-mounted with the mode of a checkout
+	// (docker compose file secrets), never for a tower holding real funds.
+	InsecureSecretModes bool      `yaml:"insecure_secret_modes" help:"accept secret files readable by every user (dev stacks with bind-mounted secrets only)"`
+	L1                  L1        `yaml:"l1"`
+	NATS                NATS      `yaml:"nats"`
+	Events              Events    `yaml:"events"`
+	Store               Store     `yaml:"store"`
+	Signer              Signer    `yaml:"signer"`
+	Channel             Channel   `yaml:"channel"`
+	API                 API       `yaml:"api"`
+	Plasma              Plasma    `yaml:"plasma"`
+	Sidechain           Sidechain `yaml:"sidechain"`
+	Verify              Verify    `yaml:"verify"`
+	Challenge           Challenge `yaml:"challenge"`
+	Log                 Log       `yaml:"log"`
+	Metrics             Metrics   `yaml:"metrics"`
+	Health              Health    `yaml:"health"`
 	// Alerts is the alert routing tree (receivers, routes, silences), kept
 	// as YAML and parsed by the alerts package. Reloaded on SIGHUP.
 	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
@@ -438,8 +442,8 @@ func (c Config) Problems() Problems {
 	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
 		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
 	}
-	if a := c.Channel.Adjudicator; a != "" && !isAddress(a) {
-		add("channel.adjudicator", "%q is not a 0x-prefixed 20-byte hex address", a)
+	if a := c.Channel.Adjudicator; a != "" {
+		addressProblem("channel.adjudicator", a, add)
 	}
 	// A single node on the embedded NATS server seals with a key it keeps in
 	// data_dir; a shared bus needs keys the operator hands out.
@@ -472,17 +476,13 @@ func (c Config) Problems() Problems {
 	}
 	ps = append(ps, c.transportProblems()...)
 	if a := c.Plasma.Contract; a != "" {
-		if !isAddress(a) {
-			add("plasma.contract", "%q is not a 0x-prefixed 20-byte hex address", a)
-		}
+		addressProblem("plasma.contract", a, add)
 		if c.Plasma.FeedURL == "" && c.Plasma.FeedSubject == "" {
 			add("plasma.feed_url", "required with plasma.contract (or plasma.feed_subject): where the operator publishes block bodies")
 		}
 	}
 	if a := c.Sidechain.Manager; a != "" {
-		if !isAddress(a) {
-			add("sidechain.manager", "%q is not a 0x-prefixed 20-byte hex address", a)
-		}
+		addressProblem("sidechain.manager", a, add)
 		if c.Sidechain.ID == 0 {
 			add("sidechain.id", "required with sidechain.manager")
 		}
@@ -580,7 +580,8 @@ func (s Store) RedisURLWithPassword() (string, error) {
 func ReadSecret(path string) (string, error) { return transport.ReadSecret(path) }
 
 // CheckFiles reports file-valued keys whose file is missing, unreadable or
-// readable by every user (secrets should be mode 0600 or 0640).
+// readable by every user (secrets should be mode 0600 or 0640; the last is
+// not reported with insecure_secret_modes).
 func (c Config) CheckFiles() Problems {
 	var ps Problems
 	cp := c
@@ -606,7 +607,7 @@ func (c Config) CheckFiles() Problems {
 		} else {
 			fh.Close()
 		}
-		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 {
+		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
 			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
 		}
 	}
@@ -632,6 +633,17 @@ func isAddress(s string) bool {
 		}
 	}
 	return true
+}
+
+// addressProblem reports a contract address that is malformed or the zero
+// address (which holds no contract on any chain).
+func addressProblem(path, a string, add func(path, format string, args ...any)) {
+	switch {
+	case !isAddress(a):
+		add(path, "%q is not a 0x-prefixed 20-byte hex address", a)
+	case strings.Trim(a[2:], "0") == "":
+		add(path, "is the zero address: set the deployed contract's address ('watchtower contracts deploy' prints it)")
+	}
 }
 
 // problems checks the api role's keys: its own identity key (never the

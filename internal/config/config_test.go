@@ -99,6 +99,8 @@ func TestCheckInvalidFiles(t *testing.T) {
 			map[string]string{"store": "want a mapping"}},
 		{"semantic errors", "roles: [ingest, watch]\nl1:\n  rpc_url: ftp://x\nchannel:\n  adjudicator: 0x12\nlog:\n  format: xml\nhealth:\n  min_signer_balance: 0.1 ether\n",
 			map[string]string{"roles": `unknown role "watch"`, "l1.rpc_url": "ws://", "channel.adjudicator": "20-byte", "log.format": "console or json", "health.min_signer_balance": "wei"}},
+		{"zero contract addresses", "roles: [verify]\nl1:\n  rpc_url: ws://x\nchannel:\n  adjudicator: \"0x0000000000000000000000000000000000000000\"\nplasma:\n  contract: \"0x0000000000000000000000000000000000000000\"\n  feed_url: http://x\n",
+			map[string]string{"channel.adjudicator": "zero address", "plasma.contract": "zero address"}},
 		{"required keys", "roles: [challenge]\n",
 			map[string]string{"l1.rpc_url": "required", "channel.adjudicator": "required", "signer.key_file": "required by the challenge role"}},
 		{"secret files", "roles: [verify]\nsigner:\n  key_file: " + filepath.Join(dir, "missing.json") + "\n  password_file: " + world + "\n",
