@@ -324,9 +324,9 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 			m.nonceKnown = false
 			continue
 		}
-		// The nonce was not consumed (as far as we know); keep it for the next send.
-		// If the error is ambiguous and the tx did reach the pool, the next
-		// send hits a nonce error and resyncs.
+		// The node does not have the tx (sendTx asked it by hash), so the
+		// nonce was not consumed; keep it for the next send. Should the tx
+		// reach the pool later anyway, the next send hits a nonce error and resyncs.
 		return nil, fmt.Errorf("txmgr: send tx nonce %d to %s: %w", txdata.Nonce, c.To, err)
 	}
 }
