@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math/big"
 	"net"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -162,4 +164,31 @@ func (p *proxy) setRefuse(v bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.refuse = v
+}
+
+// stallingL1 never answers: every call waits for its context to end.
+type stallingL1 struct{ ingest.Client }
+
+func (stallingL1) HeaderByNumber(ctx context.Context, _ *big.Int) (*types.Header, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestL1CallTimeout: a node that stops answering fails a step after
+// Config.RPCTimeout, not when the caller's context ends.
+func TestL1CallTimeout(t *testing.T) {
+	st, err := pebblestore.Open(t.TempDir(), zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	in, err := ingest.New(stallingL1{}, nopPublisher{}, st, nil, ingest.Config{ChainID: 1, RPCTimeout: 50 * time.Millisecond}, zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := in.Step(ctx); !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Fatalf("Step on a stalled node = %v (caller's context: %v); want the per-call deadline", err, ctx.Err())
+	}
 }

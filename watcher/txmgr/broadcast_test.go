@@ -3,6 +3,7 @@ package txmgr
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"math/big"
 	"testing"
 	"time"
@@ -140,4 +141,31 @@ func TestSendErrorNodeLacksTx(t *testing.T) {
 		t.Fatal("broadcast of a transaction the node refused succeeded")
 	}
 	t.Logf("refused: %v", err)
+}
+
+// stallingClient never answers BalanceAt: it waits for its context to end.
+type stallingClient struct{ Client }
+
+func (stallingClient) BalanceAt(ctx context.Context, _ common.Address, _ *big.Int) (*big.Int, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestRPCTimeout: a node that stops answering fails the call after
+// Config.RPCTimeout, not when the caller's (much longer) context ends.
+func TestRPCTimeout(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	m, err := New(ctx, stallingClient{}, key, Config{ChainID: big.NewInt(1), RPCTimeout: 50 * time.Millisecond}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = m.Balance(ctx)
+	if !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Fatalf("Balance on a stalled node = %v (caller's context: %v); want the per-call deadline", err, ctx.Err())
+	}
 }
