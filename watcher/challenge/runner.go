@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 	"sync"
 	"time"
 
@@ -26,6 +25,8 @@ type Sender interface {
 	From() common.Address
 	Simulate(ctx context.Context, c txmgr.Candidate) error
 	Prepare(ctx context.Context, c txmgr.Candidate) (*types.Transaction, error)
+	// Broadcast sends tx; it returns nil when the node has tx afterwards,
+	// however the node words a re-send.
 	Broadcast(ctx context.Context, tx *types.Transaction) error
 	WaitMined(ctx context.Context, tx *types.Transaction) (*types.Receipt, error)
 }
@@ -274,7 +275,10 @@ func (r *Runner) resume(ctx context.Context, j *Job, log *zap.Logger) (bool, err
 		j.Status = Pending
 		return false, nil
 	}
-	if err := r.sender.Broadcast(ctx, &tx); err != nil && !isKnownTx(err) {
+	// Broadcast counts the send as done when the node has the transaction
+	// afterwards (asked by its hash), whatever words its error uses, so an
+	// error here means the node does not have it.
+	if err := r.sender.Broadcast(ctx, &tx); err != nil {
 		// The nonce was reused or the fee is too low to replace: re-evaluate and sign anew.
 		log.Info("recorded challenge tx cannot be rebroadcast; re-evaluating", zap.String("tx", j.TxHash.Hex()), zap.Error(err))
 		j.Status = Pending
@@ -291,11 +295,6 @@ func (r *Runner) resume(ctx context.Context, j *Job, log *zap.Logger) (bool, err
 		return false, err
 	}
 	return j.Status.Final(), nil
-}
-
-func isKnownTx(err error) bool {
-	msg := strings.ToLower(err.Error())
-	return strings.Contains(msg, "already known") || strings.Contains(msg, "known transaction")
 }
 
 // await waits for the challenge and records the outcome.

@@ -17,6 +17,7 @@ import (
 	"math/big"
 	"sort"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -61,6 +62,13 @@ type Config struct {
 	// Signer seals every published event (required to publish): verify acts
 	// only on events sealed by a key it trusts.
 	Signer *eventauth.Signer
+	// RPCTimeout bounds each L1 call (default 10s).
+	RPCTimeout time.Duration
+	// ResubscribeMin and ResubscribeMax bound the exponential backoff
+	// between attempts to re-establish the new-head subscription after it
+	// dropped or failed (defaults 1s and 30s); Run polls meanwhile.
+	ResubscribeMin time.Duration
+	ResubscribeMax time.Duration
 }
 
 // Cursor is the last block whose events were all published.
@@ -83,6 +91,8 @@ type Ingester struct {
 	byAddr map[common.Address]l2.Kind
 	cfg    Config
 	log    *zap.Logger
+
+	subscriptions atomic.Uint64 // new-head subscriptions established
 }
 
 // New returns the ingest role.
@@ -99,6 +109,15 @@ func New(client Client, pub Publisher, st store.Store, kinds l2.Registry, cfg Co
 	if cfg.History == 0 {
 		cfg.History = 256
 	}
+	if cfg.RPCTimeout <= 0 {
+		cfg.RPCTimeout = DefaultRPCTimeout
+	}
+	if cfg.ResubscribeMin <= 0 {
+		cfg.ResubscribeMin = DefaultResubscribeMin
+	}
+	if cfg.ResubscribeMax < cfg.ResubscribeMin {
+		cfg.ResubscribeMax = max(DefaultResubscribeMax, cfg.ResubscribeMin)
+	}
 	byAddr := map[common.Address]l2.Kind{}
 	for _, k := range kinds {
 		for _, a := range k.Addresses() {
@@ -108,7 +127,7 @@ func New(client Client, pub Publisher, st store.Store, kinds l2.Registry, cfg Co
 			byAddr[a] = k
 		}
 	}
-	return &Ingester{client: client, pub: pub, st: st, kinds: kinds, byAddr: byAddr, cfg: cfg, log: log.Named("ingest")}, nil
+	return &Ingester{client: timeoutClient{c: client, d: cfg.RPCTimeout}, pub: pub, st: st, kinds: kinds, byAddr: byAddr, cfg: cfg, log: log.Named("ingest")}, nil
 }
 
 func (in *Ingester) cursorKey() string { return fmt.Sprintf("ingest:%d:cursor", in.cfg.ChainID) }
@@ -141,17 +160,13 @@ func (in *Ingester) putJSON(ctx context.Context, key string, v any) error {
 }
 
 // Run follows L1 until ctx is cancelled: on each new head (subscription) or
-// poll tick it publishes every newly confirmed block.
+// poll tick it publishes every newly confirmed block. When the head
+// subscription cannot be started or ends (the websocket dropped), Run keeps
+// polling and re-subscribes with exponential backoff.
 func (in *Ingester) Run(ctx context.Context) error {
-	heads := make(chan *types.Header, 64)
-	var subErr <-chan error
-	sub, err := in.client.SubscribeNewHead(ctx, heads)
-	if err != nil {
-		in.log.Info("no head subscription on this endpoint; polling", zap.Duration("every", in.cfg.PollInterval), zap.Error(err))
-	} else {
-		defer sub.Unsubscribe()
-		subErr = sub.Err()
-	}
+	hs := newHeadSub(in)
+	defer hs.close()
+	hs.subscribe(ctx)
 	tick := time.NewTicker(in.cfg.PollInterval)
 	defer tick.Stop()
 	failures := 0
@@ -180,11 +195,12 @@ func (in *Ingester) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-timer:
-		case <-heads:
+		case <-hs.heads:
 		case <-tick.C:
-		case err := <-subErr:
-			in.log.Warn("head subscription ended; polling", zap.Error(err))
-			subErr = nil
+		case err := <-hs.errc:
+			hs.ended(err)
+		case <-hs.retryC:
+			hs.subscribe(ctx)
 		}
 	}
 }

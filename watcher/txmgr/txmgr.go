@@ -26,9 +26,10 @@ import (
 	"go.uber.org/zap"
 )
 
-// Client is the subset of *ethclient.Client the Manager uses. Both
-// *ethclient.Client and the client of go-ethereum's ethclient/simulated Backend
-// satisfy it.
+// Client lists every RPC the Manager makes: the subset of *ethclient.Client
+// it uses. Both *ethclient.Client and the client of go-ethereum's
+// ethclient/simulated Backend satisfy it. The Manager bounds each call by
+// Config.RPCTimeout.
 type Client interface {
 	ChainID(ctx context.Context) (*big.Int, error)
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
@@ -38,6 +39,7 @@ type Client interface {
 	EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error)
 	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 	SendTransaction(ctx context.Context, tx *types.Transaction) error
+	TransactionByHash(ctx context.Context, hash common.Hash) (tx *types.Transaction, isPending bool, err error)
 	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)
 	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
 }
@@ -48,6 +50,8 @@ const (
 	DefaultReceiptPollInterval = time.Second
 	DefaultResubmitAfter       = 30 * time.Second
 	DefaultFeeBumpPercent      = 15
+	// DefaultRPCTimeout bounds each single RPC call to the node.
+	DefaultRPCTimeout = 10 * time.Second
 	// MinFeeBumpPercent is geth's default txpool price bump for replacements.
 	MinFeeBumpPercent = 10
 )
@@ -73,6 +77,9 @@ type Config struct {
 	// Confirmations is the number of blocks required on top of the inclusion
 	// block before WaitMined returns (default 0).
 	Confirmations uint64
+	// RPCTimeout bounds each single RPC call to the node (default 10s), so a
+	// node that stops answering fails the call instead of stalling the sender.
+	RPCTimeout time.Duration
 }
 
 // Candidate is a transaction the caller wants sent.
@@ -150,9 +157,13 @@ func New(ctx context.Context, client Client, key *ecdsa.PrivateKey, cfg Config, 
 	if cfg.ResubmitAfter == 0 {
 		cfg.ResubmitAfter = DefaultResubmitAfter
 	}
-	if cfg.ReceiptPollInterval < 0 || cfg.ResubmitAfter < 0 {
-		return nil, errors.New("txmgr: negative ReceiptPollInterval or ResubmitAfter")
+	if cfg.RPCTimeout == 0 {
+		cfg.RPCTimeout = DefaultRPCTimeout
 	}
+	if cfg.ReceiptPollInterval < 0 || cfg.ResubmitAfter < 0 || cfg.RPCTimeout < 0 {
+		return nil, errors.New("txmgr: negative ReceiptPollInterval, ResubmitAfter or RPCTimeout")
+	}
+	client = timeoutClient{c: client, d: cfg.RPCTimeout}
 	if cfg.FeeBumpPercent == 0 {
 		cfg.FeeBumpPercent = DefaultFeeBumpPercent
 	}
@@ -292,8 +303,8 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 		if err != nil {
 			return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
 		}
-		err = m.client.SendTransaction(ctx, tx)
-		if err == nil || isAlreadyKnown(err) {
+		err = m.sendTx(ctx, tx)
+		if err == nil {
 			m.nonce++
 			m.track(tx)
 			m.log.Info("transaction sent",
@@ -313,9 +324,9 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 			m.nonceKnown = false
 			continue
 		}
-		// The nonce was not consumed (as far as we know); keep it for the next send.
-		// If the error is ambiguous and the tx did reach the pool, the next
-		// send hits a nonce error and resyncs.
+		// The node does not have the tx (sendTx asked it by hash), so the
+		// nonce was not consumed; keep it for the next send. Should the tx
+		// reach the pool later anyway, the next send hits a nonce error and resyncs.
 		return nil, fmt.Errorf("txmgr: send tx nonce %d to %s: %w", txdata.Nonce, c.To, err)
 	}
 }
@@ -468,9 +479,9 @@ func (m *Manager) maybeBump(ctx context.Context, tr *nonceTracker) error {
 		m.log.Error("re-signing bumped tx failed", zap.Uint64("nonce", prev.Nonce()), zap.Error(err))
 		return nil
 	}
-	err = m.client.SendTransaction(ctx, next)
+	err = m.sendTx(ctx, next)
 	switch {
-	case err == nil || isAlreadyKnown(err):
+	case err == nil:
 		tr.txs = append(tr.txs, next)
 		m.log.Info("transaction fee bumped",
 			zap.Stringer("hash", next.Hash()),
@@ -638,67 +649,4 @@ func isNonceError(err error) bool {
 		strings.Contains(s, "nonce too high") ||
 		strings.Contains(s, "replacement transaction underpriced") ||
 		strings.Contains(s, "gapped-nonce")
-}
-
-func isAlreadyKnown(err error) bool {
-	return strings.Contains(strings.ToLower(err.Error()), "already known")
-}
-
-// Prepare simulates c and, if it does not revert, prices and signs it with a
-// reserved nonce without broadcasting it, so the caller can durably record the
-// signed transaction first (then any process can rebroadcast it after a crash).
-// Follow it with Broadcast.
-func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction, error) {
-	if err := m.Simulate(ctx, c); err != nil {
-		return nil, fmt.Errorf("txmgr: simulate: %w", err)
-	}
-	txdata, err := m.unsignedTx(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	m.nonceMu.Lock()
-	defer m.nonceMu.Unlock()
-	if !m.nonceKnown {
-		n, err := m.client.PendingNonceAt(ctx, m.from)
-		if err != nil {
-			return nil, fmt.Errorf("txmgr: pending nonce of %s: %w", m.from, err)
-		}
-		m.nonce, m.nonceKnown = n, true
-	}
-	txdata.Nonce = m.nonce
-	tx, err := types.SignNewTx(m.key, m.signer, txdata)
-	if err != nil {
-		return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
-	}
-	m.nonce++
-	return tx, nil
-}
-
-// Broadcast sends a transaction signed by Prepare (or by any key: a recorded
-// transaction of another process can be rebroadcast). "already known" counts
-// as success. On failure the nonce counter resyncs from the chain at the next
-// Prepare, so a reserved but unsent nonce leaves no gap.
-func (m *Manager) Broadcast(ctx context.Context, tx *types.Transaction) error {
-	sender, serr := types.Sender(m.signer, tx)
-	ours := serr == nil && sender == m.from
-	err := m.client.SendTransaction(ctx, tx)
-	if err != nil && !isAlreadyKnown(err) {
-		if ours {
-			m.nonceMu.Lock()
-			m.nonceKnown = false
-			m.nonceMu.Unlock()
-		}
-		return fmt.Errorf("txmgr: broadcast %s (nonce %d): %w", tx.Hash().Hex(), tx.Nonce(), err)
-	}
-	if ours {
-		m.track(tx)
-	}
-	m.log.Info("transaction sent",
-		zap.Stringer("hash", tx.Hash()),
-		zap.Uint64("nonce", tx.Nonce()),
-		zap.Stringer("to", tx.To()),
-		zap.Uint64("gas", tx.Gas()),
-		zap.Stringer("gasTipCap", tx.GasTipCap()),
-		zap.Stringer("gasFeeCap", tx.GasFeeCap()))
-	return nil
 }
