@@ -238,6 +238,9 @@ func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
 	}
 	cfg := t.opts.API
 	cfg.Channels, cfg.Store, cfg.Identity = t.Channels, st, id
+	if t.opts.Metrics != nil && cfg.Metrics == nil {
+		cfg.Metrics = t.opts.Metrics
+	}
 	srv, err := delegation.NewServer(cfg, t.log)
 	if err != nil {
 		return fmt.Errorf("tower: api role: %w", err)
