@@ -524,14 +524,3 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 		<-done
 	}, nil
 }
-
-// version is the module version the binary was built from.
-func version() string {
-	if v := buildVersion; v != "" {
-		return v
-	}
-	return "devel"
-}
-
-// buildVersion is set with -ldflags "-X main.buildVersion=v1.2.3".
-var buildVersion string
