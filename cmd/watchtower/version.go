@@ -14,6 +14,10 @@ import (
 // overrides the module version Go records.
 var buildVersion string
 
+// buildRevision is set with -ldflags "-X main.buildRevision=<commit>" where Go
+// cannot stamp the VCS revision itself (a container build without .git).
+var buildRevision string
+
 // buildDesc is what `watchtower version` prints.
 type buildDesc struct {
 	Version   string `json:"version"`
@@ -46,6 +50,9 @@ func describeBuild(bi *debug.BuildInfo, ok bool) buildDesc {
 	}
 	if buildVersion != "" {
 		d.Version = buildVersion
+	}
+	if d.Revision == "" {
+		d.Revision = buildRevision
 	}
 	return d
 }
