@@ -141,6 +141,7 @@ log:
 				t.Errorf("run exited %d: %s", code, stderr.String())
 			}
 			assertNoSecrets(t, "the logs", stderr.String(), secrets)
+			checkShutdownLogs(t, stderr.String())
 		case <-time.After(20 * time.Second):
 			t.Error("run did not stop after cancel")
 		}

@@ -90,3 +90,28 @@ func checkDeploymentMetrics(t *testing.T, scraped string) {
 		}
 	}
 }
+
+// checkShutdownLogs checks a stopped run logged what each role drains, that
+// each stopped, and a final line with the time the stop took.
+func checkShutdownLogs(t *testing.T, logs string) {
+	t.Helper()
+	for _, want := range []string{
+		"stop requested",
+		`"role": "ingest", "drains": "stops at a block boundary`,
+		`"role": "verify", "drains": "finishes the verdicts in flight`,
+		`"role": "challenge", "drains": "brings 0 challenge job(s) in flight`,
+		`"role": "api", "drains": "stops accepting connections`,
+		`role stopped	{"role": "challenge"`,
+		"stopping the operations server",
+		"closing the store",
+		"watchtower stopped",
+		`"stop_took"`,
+	} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("the logs of a stopped run lack %q", want)
+		}
+	}
+	if i, j := strings.LastIndex(logs, "watchtower stopped"), strings.LastIndex(logs, "closing the store"); i < j {
+		t.Errorf("\"watchtower stopped\" is not the last line about stopping")
+	}
+}
