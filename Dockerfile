@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
 # watchtower: a static binary on distroless, running as non-root (uid 65532).
+#   make image     (tags it as the Helm chart's image; see docs/operators.md)
 #   docker build -t watchtower .
 #   docker run --rm watchtower config example
 ARG GO_VERSION=1.26
@@ -10,8 +11,10 @@ COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 ARG VERSION=devel
+# The commit built (.git is not in the build context): `watchtower version` shows it.
+ARG REVISION=
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
-    go build -ldflags "-s -w -X main.buildVersion=${VERSION}" -o /out/watchtower ./cmd/watchtower \
+    go build -ldflags "-s -w -X main.buildVersion=${VERSION} -X main.buildRevision=${REVISION}" -o /out/watchtower ./cmd/watchtower \
  && mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot

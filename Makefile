@@ -3,12 +3,31 @@ GO      ?= go
 PKGS    ?= ./...
 GOFLAGS ?=
 
-.PHONY: all build test unit deps deps-node bindings check-bindings bench fuzz dev lint clean
+# The container image: the Helm chart's default (values.yaml image.repository,
+# tag = Chart.yaml appVersion). Override IMAGE to build for another registry.
+CHART    := deployments/helm/watchtower
+VERSION  ?= $(shell awk -F'"' '/^appVersion:/ {print $$2}' $(CHART)/Chart.yaml)
+IMAGE    ?= $(shell awk '/^  repository:/ {print $$2; exit}' $(CHART)/values.yaml):$(VERSION)
+REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)
+
+.PHONY: all build test unit deps deps-node bindings check-bindings bench fuzz dev lint clean image push print-image
 
 all: build
 
 build:
 	$(GO) build -o bin/watchtower ./cmd/watchtower
+
+## image: build the container image the Helm chart runs (Dockerfile), tagged $(IMAGE).
+image:
+	docker build --build-arg VERSION=$(VERSION) --build-arg REVISION=$(REVISION) -t $(IMAGE) .
+
+## push: push $(IMAGE) (after `make image` and `docker login` to its registry).
+push:
+	docker push $(IMAGE)
+
+## print-image: the image name `make image` builds (deployments/check.sh compares it with the chart's).
+print-image:
+	@echo $(IMAGE)
 
 ## deps: install the system packages the tests need (redis-server), if missing.
 deps:

@@ -94,7 +94,8 @@ PY
     bad=$(echo "$out" | grep -E '^  ' | grep -vE '^  (signer\.key_file|api\.identity_key_file|events\.signing_key_file|store\.redis_password_file|nats\.creds_file): .*(no such file|directory)' || true)
     if [[ -n "$bad" ]]; then echo "chart config, roles $roles:"; echo "$bad"; failed=1; else echo "chart config ok for roles $roles"; fi
   done <<EOF2
-ingest,verify,api - /etc/watchtower/identity/key
+ingest,verify - -
+api - /etc/watchtower/identity/key
 verify,challenge /etc/watchtower/signer/key -
 EOF2
   # The identity secret is mounted where the api role runs, the signer
@@ -111,6 +112,51 @@ for d in docs:
     if api != ("api" in roles) or signer != ("challenge" in roles):
         sys.exit(f"{name}: roles {roles} but identity mounted={api}, signer mounted={signer}")
     print(f"{name}: roles {','.join(roles)}: identity {'mounted' if api else 'absent'}, signer {'mounted' if signer else 'absent'}")
+PY
+  # Several groups with the api role: one api Service selecting them all by
+  # a label, no duplicate selector keys; disruption budgets that let drains
+  # evict unready pods; the image is the one `make image` builds.
+  "$helm" template wt "$chart" --set 'groups[0].name=ingest' --set 'groups[0].roles={ingest,verify,api}' \
+    --set 'groups[1].name=api' --set 'groups[1].roles={api}' \
+    --set 'groups[2].name=challenge' --set 'groups[2].roles={verify,challenge}' --set 'groups[2].signer=true' >"$tmp/apis.yaml"
+  python3 - "$tmp/apis.yaml" "$tmp/default.yaml" "$(make -s --no-print-directory print-image)" <<'PY' || failed=1
+import sys, re
+apis, default, image = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]
+def blocks(text, key):
+    """Yield the lines of every `key:` mapping block, with its indentation."""
+    lines = text.splitlines()
+    for i, l in enumerate(lines):
+        m = re.match(r"^(\s*)" + key + r":\s*$", l)
+        if not m:
+            continue
+        ind, out = len(m.group(1)), []
+        for l2 in lines[i + 1:]:
+            if l2.strip() and len(l2) - len(l2.lstrip()) <= ind:
+                break
+            out.append(l2)
+        yield out
+for doc in apis.split("\n---"):
+    if "kind: Service\n" not in doc:
+        continue
+    for sel in blocks(doc, "selector"):
+        keys = [l.split(":")[0].strip() for l in sel if ":" in l]
+        dup = {k for k in keys if keys.count(k) > 1}
+        if dup:
+            sys.exit(f"Service selector has duplicate keys {dup}")
+api = [d for d in apis.split("\n---") if "kind: Service\n" in d and "component: api\n" in d]
+if len(api) != 1 or 'app.kubernetes.io/api: "true"' not in api[0]:
+    sys.exit("the api Service does not select pods by app.kubernetes.io/api")
+labelled = apis.count('app.kubernetes.io/api: "true"') - 1
+if labelled != 2:
+    sys.exit(f"{labelled} pod templates carry app.kubernetes.io/api, want the 2 groups with the api role")
+pdbs = [d for d in default.split("\n---") if "kind: PodDisruptionBudget" in d]
+if not pdbs or any("maxUnavailable: 1" not in d or re.search(r"^\s+minAvailable:", d, re.M)
+                   or "unhealthyPodEvictionPolicy: AlwaysAllow" not in d for d in pdbs):
+    sys.exit("PodDisruptionBudgets must use maxUnavailable: 1 and evict unready pods by default")
+images = set(re.findall(r"image: (\S+)", default))
+if images != {image}:
+    sys.exit(f"chart image {images} is not what `make image` builds ({image})")
+print(f"api Service selector ok with 2 api groups; {len(pdbs)} PDBs with maxUnavailable: 1, unready pods evictable; image {image}")
 PY
 else
   skip "helm absent and no Go toolchain to build it"

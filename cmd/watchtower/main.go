@@ -51,6 +51,7 @@ Usage:
   watchtower config example                    print a commented full config
   watchtower status [--config FILE] [--url URL] [--json]
                                                what a tower watches, its lag, open disputes
+  watchtower version [--json]                  print the version, VCS revision and Go version
   watchtower help COMMAND                      show a command's flags
 `
 
@@ -92,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdAlerts(ctx, args[1:], stdout, stderr)
 	case "keys":
 		err = cmdKeys(ctx, args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		err = cmdVersion(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		if len(args) > 1 {
 			return run(ctx, []string{args[1], "-h"}, stdout, stderr)

@@ -141,6 +141,7 @@ log:
 				t.Errorf("run exited %d: %s", code, stderr.String())
 			}
 			assertNoSecrets(t, "the logs", stderr.String(), secrets)
+			checkShutdownLogs(t, stderr.String())
 		case <-time.After(20 * time.Second):
 			t.Error("run did not stop after cancel")
 		}
@@ -219,11 +220,17 @@ log:
 	if err := json.Unmarshal([]byte(httpGet(t, towerURL+"/v1/info")), &info); err != nil || info.Tower != crypto.PubkeyToAddress(idKey.PublicKey).Hex() {
 		t.Fatalf("API identity %q (%v), want the identity key's %s", info.Tower, err, crypto.PubkeyToAddress(idKey.PublicKey).Hex())
 	}
-	metrics := httpGet(t, "http://"+metricsAddr+"/metrics")
+	// The challenge's inclusion is recorded once its receipt is read.
+	var metrics string
+	waitUntil(t, "the challenge's inclusion in /metrics", func() bool {
+		metrics = httpGet(t, "http://"+metricsAddr+"/metrics")
+		return strings.Contains(metrics, "watchtower_challenges_mined_total{")
+	})
 	if !strings.Contains(metrics, "# TYPE") {
 		t.Fatalf("/metrics answered no metrics: %.200s", metrics)
 	}
 	assertNoSecrets(t, "/metrics", metrics, secrets)
+	checkDeploymentMetrics(t, metrics)
 }
 
 // writeIdentityKey writes a new API identity key to dir and returns it and its file.

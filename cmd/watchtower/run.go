@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -53,7 +54,8 @@ func cmdRun(ctx context.Context, args []string, _, stderr io.Writer) error {
 	return runTower(ctx, cfg, config.NewWatcher(*file, os.LookupEnv, fl, cfg), log)
 }
 
-func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *zap.Logger) error {
+func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *zap.Logger) (err error) {
+	defer logStopped(ctx, log, time.Now(), &err)()
 	// The offline preflight first: run refuses what `config check` refuses.
 	if ps := preflight.Offline(cfg); len(ps) > 0 {
 		return preflightError(ps, log)
@@ -77,7 +79,10 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		if err != nil {
 			return err
 		}
-		defer emb.Shutdown()
+		defer func() {
+			log.Info("shutting down the embedded NATS server")
+			emb.Shutdown()
+		}()
 		natsURL = emb.ClientURL()
 		log.Info("embedded NATS JetStream started", zap.String("url", natsURL))
 	}
@@ -85,7 +90,10 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer func() {
+		log.Info("closing the NATS connection")
+		b.Close()
+	}()
 	// The online preflight, before any role starts or anything reports ready.
 	if ps := preflight.Online(ctx, cfg, preflight.Deps{L1: l1, NATS: b.Conn()}); len(ps) > 0 {
 		return preflightError(ps, log)
@@ -104,7 +112,10 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		log.Info("closing the store")
+		st.Close()
+	}()
 	st = m.InstrumentStore(st)
 
 	var key *ecdsa.PrivateKey
@@ -147,6 +158,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		outDone := make(chan error, 1)
 		go func() { outDone <- mgr.Run(outCtx) }()
 		defer func() {
+			log.Info("stopping the alert outbox: the delivery in progress finishes, undelivered alerts stay in the outbox stream")
 			stopOut()
 			if err := <-outDone; err != nil {
 				log.Error("alert outbox stopped with an error", zap.Error(err))
@@ -201,7 +213,10 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	defer stopOps()
+	defer func() {
+		log.Info("stopping the operations server (/metrics, /readyz, /status)")
+		stopOps()
+	}()
 	opsCtx, stopOpsAlerts := context.WithCancel(ctx)
 	defer stopOpsAlerts()
 	go runOpsAlerts(opsCtx, opsAlertDeps{Config: cfg, ChainID: chainID.Uint64(), Owner: owner, L1: l1, Bus: b, Store: st,
@@ -287,4 +302,29 @@ func plugins(c config.Config) []tower.Plugin {
 		}))
 	}
 	return out
+}
+
+// logStopped returns the call runTower defers first, so that it runs last:
+// it logs that a stop was requested when ctx ends, then the final "watchtower
+// stopped" line with the uptime, how long the stop took and *errp.
+func logStopped(ctx context.Context, log *zap.Logger, began time.Time, errp *error) func() {
+	var mu sync.Mutex
+	var stopAt time.Time
+	unwatch := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		stopAt = time.Now()
+		mu.Unlock()
+		log.Info("stop requested: draining the roles (a second signal exits at once)")
+	})
+	return func() {
+		unwatch() // stopping on an error: no stop was requested
+		mu.Lock()
+		at := stopAt
+		mu.Unlock()
+		fields := []zap.Field{zap.Duration("uptime", time.Since(began))}
+		if !at.IsZero() {
+			fields = append(fields, zap.Duration("stop_took", time.Since(at)))
+		}
+		log.Info("watchtower stopped", append(fields, zap.Error(*errp))...)
+	}
 }

@@ -31,7 +31,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
-	"github.com/watchtower-l2/watchtower/watcher/txmgr"
 )
 
 // statusL1 is what status reads from L1 (*ethclient.Client).
@@ -476,25 +475,12 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 	}
 	m := d.Metrics
 	chk := health.NewChecker()
-	chk.Add("l1", health.L1HeadFresh(d.L1, cfg.Health.MaxHeadAge))
-	chk.Add("store", health.StoreReachable(d.Store))
-	if d.Bus != nil {
-		chk.Add("nats", health.NATSReachable(d.Bus.Conn()))
-	}
+	addReadiness(chk, cfg, d, minBal)
 	if cfg.HasRole(tower.RoleVerify) && d.Bus != nil {
 		m.WatchConsumer(cfg.NATS.Stream, "verify", d.Bus.ConsumerPending)
-		chk.Add("verify_consumer", health.ConsumerLag(d.Bus.ConsumerPending, cfg.NATS.Stream, "verify", cfg.Health.MaxConsumerPending))
 	}
-	if cfg.HasRole(tower.RoleIngest) {
-		chk.Add("ingest", health.IngestLag(d.L1, ingestCursor(d.Store, d.ChainID), cfg.L1.Confirmations, cfg.Health.MaxIngestLag))
-	}
-	var sender *txmgr.Manager
-	if d.Tower != nil {
-		sender = d.Tower.Sender
-	}
-	if sender != nil {
-		m.WatchSignerBalance(sender.From().Hex(), sender.Balance)
-		chk.Add("signer", health.SignerFunded(sender.Balance, minBal))
+	if d.Tower != nil && d.Tower.Sender != nil {
+		m.WatchSignerBalance(d.Tower.Sender.From().Hex(), d.Tower.Sender.Balance)
 	}
 	if d.Tower != nil && d.Tower.Queue != nil && cfg.HasRole(tower.RoleChallenge) {
 		m.WatchDeadlines(deadlineSource(d.Tower.Queue, d.L1))
@@ -524,14 +510,3 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 		<-done
 	}, nil
 }
-
-// version is the module version the binary was built from.
-func version() string {
-	if v := buildVersion; v != "" {
-		return v
-	}
-	return "devel"
-}
-
-// buildVersion is set with -ldflags "-X main.buildVersion=v1.2.3".
-var buildVersion string

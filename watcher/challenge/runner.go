@@ -91,6 +91,13 @@ func NewRunner(q *Queue, sender Sender, chain Chain, kinds l2.Registry, sink ale
 	}
 }
 
+// InFlight is how many jobs this runner is working on (holding their leases).
+func (r *Runner) InFlight() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.inflight)
+}
+
 // Run works on open jobs until ctx is cancelled, then waits for the jobs in
 // flight to reach a recorded state (their leases are released, so another
 // process or the next start resumes them).

@@ -176,6 +176,7 @@ func (s *Server) delegate(ctx context.Context, c caller, authed bool, states []c
 		if rs.Err != nil {
 			continue
 		}
+		s.cfg.Metrics.DelegationAccepted(api.KindChannel, rs.Previous == 0)
 		subject := rs.ChannelID.Hex()
 		if authed {
 			ops = append(ops, store.IndexAddOp(itemsKey(c.user), itemMember(api.KindChannel, subject), clampScore(head)))
@@ -366,5 +367,9 @@ func (s *Server) dropChannel(ctx context.Context, u common.Address, id common.Ha
 			return false, err
 		}
 	}
-	return true, s.channels.Forget(ctx, id)
+	if err := s.channels.Forget(ctx, id); err != nil {
+		return false, err
+	}
+	s.cfg.Metrics.DelegationReleased(api.KindChannel)
+	return true, nil
 }

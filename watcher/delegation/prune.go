@@ -105,8 +105,12 @@ func (s *Server) pruneUser(ctx context.Context, u common.Address, head uint64, s
 			}
 			continue
 		}
-		if err := s.reg.unsubscribe(ctx, u, kind, subj); err != nil {
+		released, err := s.reg.unsubscribe(ctx, u, kind, subj)
+		if err != nil {
 			return err
+		}
+		if released {
+			s.cfg.Metrics.DelegationReleased(kind)
 		}
 		st.Subscriptions++
 	}

@@ -149,6 +149,15 @@ func (r *Registry) UsersFor(ctx context.Context, kind, subject string) ([]common
 	return out, nil
 }
 
+// guarded reports whether any user guards subject of kind.
+func (r *Registry) guarded(ctx context.Context, kind, subject string) (bool, error) {
+	es, err := r.st.IndexRange(ctx, subjectKey(kind, subject), math.MaxInt64>>11, 1)
+	if err != nil {
+		return false, fmt.Errorf("delegation: users of %s %s: %w", kind, subject, err)
+	}
+	return len(es) > 0, nil
+}
+
 // subscribe records that u guards subject of kind until expiry.
 func (r *Registry) subscribe(ctx context.Context, u common.Address, kind, subject string, expiry, block uint64) error {
 	if err := r.st.IndexAdd(ctx, subjectKey(kind, subject), u.Hex(), clampScore(expiry)); err != nil {
@@ -160,25 +169,26 @@ func (r *Registry) subscribe(ctx context.Context, u common.Address, kind, subjec
 	return r.st.IndexAdd(ctx, itemsKey(u), itemMember(kind, subject), clampScore(block))
 }
 
-// unsubscribe removes u from subject of kind, and the subject when nobody is left.
-func (r *Registry) unsubscribe(ctx context.Context, u common.Address, kind, subject string) error {
+// unsubscribe removes u from subject of kind, and the subject when nobody is
+// left; released reports the latter.
+func (r *Registry) unsubscribe(ctx context.Context, u common.Address, kind, subject string) (released bool, err error) {
 	if err := r.st.IndexRemove(ctx, itemsKey(u), itemMember(kind, subject)); err != nil {
-		return err
+		return false, err
 	}
 	if err := r.st.IndexRemove(ctx, subjectKey(kind, subject), u.Hex()); err != nil {
-		return err
+		return false, err
 	}
 	left, err := r.st.IndexRange(ctx, subjectKey(kind, subject), math.MaxInt64>>11, 1)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if len(left) == 0 {
-		if err := r.st.IndexRemove(ctx, kindKey(kind), subject); err != nil {
-			return err
-		}
-		return r.st.Delete(ctx, subjectKey(kind, subject))
+	if len(left) > 0 {
+		return false, nil
 	}
-	return nil
+	if err := r.st.IndexRemove(ctx, kindKey(kind), subject); err != nil {
+		return false, err
+	}
+	return true, r.st.Delete(ctx, subjectKey(kind, subject))
 }
 
 // consumeNonce records nonce as u's latest request nonce; false when it is not

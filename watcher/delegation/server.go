@@ -89,6 +89,8 @@ type Config struct {
 	// RegistrationAllowlist, when not empty, lists the only addresses that
 	// may register (or renew).
 	RegistrationAllowlist []common.Address
+	// Metrics counts accepted and released delegations (nil: not counted).
+	Metrics Metrics
 }
 
 // Server serves the delegation API.
@@ -152,6 +154,9 @@ func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
 	}
 	if cfg.PruneInterval == 0 {
 		cfg.PruneInterval = time.Minute
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = nopMetrics{}
 	}
 	s := &Server{
 		cfg:      cfg,

@@ -66,7 +66,14 @@ func (s *Server) postSubscription(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "read the registry", err)
 		return
 	}
+	isNew := false
 	if !has {
+		guarded, err := s.reg.guarded(ctx, sub.Kind, sub.Subject)
+		if err != nil {
+			s.fail(w, "read the registry", err)
+			return
+		}
+		isNew = !guarded
 		items, err := s.gcItems(ctx, c.user)
 		if err != nil {
 			s.fail(w, "read the registry", err)
@@ -85,6 +92,7 @@ func (s *Server) postSubscription(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "store the subscription", err)
 		return
 	}
+	s.cfg.Metrics.DelegationAccepted(sub.Kind, isNew)
 	rcpt, err := api.NewReceipt(s.domain, api.ReceiptBody{User: c.user, Kind: sub.Kind, Subject: sub.Subject, AcceptedBlock: head, WatchUntil: rec.ExpiryBlock}, s.sign)
 	if err != nil {
 		s.fail(w, "sign the receipt", err)
@@ -123,14 +131,13 @@ func (s *Server) deleteSubscription(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "revoke", err)
 		return
 	}
-	if err := s.reg.unsubscribe(ctx, c.user, sub.Kind, sub.Subject); err != nil {
-		s.fail(w, "revoke", err)
-		return
-	}
-	users, err := s.reg.UsersFor(ctx, sub.Kind, sub.Subject)
+	released, err := s.reg.unsubscribe(ctx, c.user, sub.Kind, sub.Subject)
 	if err != nil {
 		s.fail(w, "revoke", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Revoked{Kind: sub.Kind, Subject: sub.Subject, Pruned: len(users) == 0})
+	if released {
+		s.cfg.Metrics.DelegationReleased(sub.Kind)
+	}
+	writeJSON(w, http.StatusOK, api.Revoked{Kind: sub.Kind, Subject: sub.Subject, Pruned: released})
 }

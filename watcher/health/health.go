@@ -56,6 +56,18 @@ func (c *Checker) Remove(name string) {
 	delete(c.checks, name)
 }
 
+// Names returns the names of the registered checks, sorted.
+func (c *Checker) Names() []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make([]string, 0, len(c.checks))
+	for n := range c.checks {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Failure is a failing check and its reason.
 type Failure struct {
 	Check  string

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -14,41 +12,16 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 )
 
-var metricRE = regexp.MustCompile(`\bwatchtower_[a-zA-Z0-9_]+`)
-
-// exprs collects every "expr" string of a decoded JSON or YAML document.
-func exprs(v any, out *[]string) {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, c := range x {
-			if s, ok := c.(string); ok && k == "expr" {
-				*out = append(*out, s)
-				continue
-			}
-			exprs(c, out)
-		}
-	case []any:
-		for _, c := range x {
-			exprs(c, out)
-		}
-	}
-}
-
-// referenced returns the metric families named in exprs (histogram series
-// suffixes folded into their family).
+// referenced returns the metric families named in exprs as a set.
 func referenced(t *testing.T, es []string, known map[string]bool) map[string]bool {
 	t.Helper()
+	ks := make([]string, 0, len(known))
+	for n := range known {
+		ks = append(ks, n)
+	}
 	out := map[string]bool{}
-	for _, e := range es {
-		for _, name := range metricRE.FindAllString(e, -1) {
-			fam := name
-			for _, suf := range []string{"_bucket", "_sum", "_count"} {
-				if base, ok := strings.CutSuffix(name, suf); ok && known[base] {
-					fam = base
-				}
-			}
-			out[fam] = true
-		}
+	for _, n := range metrics.Referenced(es, ks) {
+		out[n] = true
 	}
 	return out
 }
@@ -82,8 +55,7 @@ func TestDashboardUsesOnlyExportedMetrics(t *testing.T) {
 	if dash["uid"] != "watchtower" {
 		t.Errorf("dashboard uid %v", dash["uid"])
 	}
-	var es []string
-	exprs(dash, &es)
+	es := metrics.Exprs(dash)
 	if len(es) < 10 {
 		t.Fatalf("only %d queries found", len(es))
 	}
@@ -111,8 +83,7 @@ func TestAlertRulesUseOnlyExportedMetrics(t *testing.T) {
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		t.Fatalf("rules are not YAML: %v", err)
 	}
-	var es []string
-	exprs(doc, &es)
+	es := metrics.Exprs(doc)
 	if len(es) < 10 {
 		t.Fatalf("only %d rules found", len(es))
 	}

@@ -149,7 +149,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 	m.toBroadcast = histVec("challenge_event_to_broadcast_seconds", "Time from the L1 event that proved fraud to the broadcast of its challenge.", challengeBuckets, "kind")
 	m.toInclusion = histVec("challenge_event_to_inclusion_seconds", "Time from the L1 event that proved fraud to the inclusion of its challenge.", challengeBuckets, "kind")
 	m.delegAccepted = counterVec("delegations_accepted_total", "Delegated states accepted, by kind and whether the subject was new or updated.", "kind", "type")
-	m.delegHeld = gaugeVec("delegations_held", "Subjects (channels, ...) for which the tower holds a delegated proof, by kind.", "kind")
+	m.delegHeld = gaugeVec("delegations_held", "Subjects (channels, subscriptions) this process's api role accepted as new minus those it released (revoked, expired), since it started, by kind.", "kind")
 	m.sourceErrors = counterVec("metrics_source_errors_total", "Scrape-time reads that failed, by source (consumer, signer_balance, deadlines).", "source")
 	m.reloads = counterVec("config_reloads_total", "Configuration reloads (SIGHUP), by result (success, failure).", "result")
 	m.info = gaugeVec("build_info", "Always 1; labels carry the version and the roles of this process.", "version", "roles")

@@ -238,6 +238,9 @@ func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
 	}
 	cfg := t.opts.API
 	cfg.Channels, cfg.Store, cfg.Identity = t.Channels, st, id
+	if t.opts.Metrics != nil && cfg.Metrics == nil {
+		cfg.Metrics = t.opts.Metrics
+	}
 	srv, err := delegation.NewServer(cfg, t.log)
 	if err != nil {
 		return fmt.Errorf("tower: api role: %w", err)
@@ -258,14 +261,19 @@ func (t *Tower) Run(ctx context.Context) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	errs := make(chan error, 5+len(t.runners))
+	var roles []string
 	start := func(name string, run func(context.Context) error) {
+		roles = append(roles, name)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := run(ctx); err != nil && ctx.Err() == nil {
+			began := time.Now()
+			err := run(ctx)
+			if err != nil && ctx.Err() == nil {
 				errs <- fmt.Errorf("%s role: %w", name, err)
 				cancel()
 			}
+			t.log.Info("role stopped", zap.String("role", name), zap.Duration("ran", time.Since(began)), zap.Error(err))
 		}()
 	}
 	if t.ingest != nil {
@@ -289,7 +297,7 @@ func (t *Tower) Run(ctx context.Context) error {
 		start(RoleAPI, func(ctx context.Context) error {
 			go func() {
 				<-ctx.Done()
-				sctx, c := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+				sctx, c := context.WithTimeout(context.WithoutCancel(ctx), apiShutdownTimeout)
 				defer c()
 				_ = srv.Shutdown(sctx)
 			}()
@@ -301,7 +309,19 @@ func (t *Tower) Run(ctx context.Context) error {
 	}
 	t.log.Info("tower running", zap.Strings("roles", t.opts.Roles), zap.Uint64("chain_id", t.opts.ChainID.Uint64()),
 		zap.String("adjudicator", t.opts.Adjudicator.Hex()))
+	finished := make(chan struct{})
+	logged := make(chan struct{})
+	go func() {
+		defer close(logged)
+		select {
+		case <-ctx.Done():
+			t.logStopping(roles)
+		case <-finished:
+		}
+	}()
 	wg.Wait()
+	close(finished)
+	<-logged
 	close(errs)
 	return errors.Join(collect(errs)...)
 }
