@@ -402,12 +402,29 @@ func TestConcurrentSends(t *testing.T) {
 			t.Fatalf("nonces = %v, want 0..%d each once", nonces, n-1)
 		}
 	}
-	bal, err := env.client.BalanceAt(ctx, to, nil)
+	// Read the balance at the last receipt's block: a receipt can be visible
+	// a moment before the simulated chain's head moves to its block.
+	var last uint64
+	for _, r := range rcpts {
+		last = max(last, r.BlockNumber.Uint64())
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		h, err := env.client.HeaderByNumber(ctx, nil)
+		if err == nil && h.Number.Uint64() >= last {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("head never reached block %d of the last receipt (%v)", last, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	bal, err := env.client.BalanceAt(ctx, to, new(big.Int).SetUint64(last))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bal.Int64() != n {
-		t.Errorf("recipient balance = %v, want %d", bal, n)
+		t.Errorf("recipient balance = %v at block %d, want %d", bal, last, n)
 	}
 }
 
