@@ -52,13 +52,32 @@ var devKeys = []string{
 type Node struct {
 	// URL is its HTTP JSON-RPC endpoint (anvil answers websocket on the same port).
 	URL string
-	// Client is connected to URL and closed when the test ends.
+	// WSURL is the websocket form of URL.
+	WSURL string
+	// Client is connected to URL and closed when the test ends. It keeps
+	// working across Restart (each HTTP call dials anew).
 	Client *ethclient.Client
 	// RPC is the raw client behind Client, for anvil_* and evm_* methods.
 	RPC *rpc.Client
 
-	cmd *exec.Cmd
-	out *syncBuffer
+	bin  string
+	port int
+	args []string
+	out  *syncBuffer
+
+	mu     sync.Mutex
+	cmd    *exec.Cmd
+	exited chan struct{}
+}
+
+// Options configure StartWith.
+type Options struct {
+	// Args are added to anvil's command line (for example "--no-mining").
+	Args []string
+	// StateFile, when set, makes anvil load its chain from this file at start
+	// and dump it there (with historical states) when it stops, so Restart
+	// brings back the same chain: blocks, receipts, logs and balances.
+	StateFile string
 }
 
 // Key returns the private key of anvil's i-th funded default account (i < 3).
@@ -81,77 +100,132 @@ func (n *Node) Mine(t testing.TB) {
 	}
 }
 
+// Output returns what anvil has printed so far (all its runs), for failure messages.
+func (n *Node) Output() string { return n.out.String() }
+
 // Start installs anvil if needed and starts it on a free 127.0.0.1 port with
 // args added to its command line (for example "--no-mining"). It returns once
 // the node answers eth_chainId; the process is killed when the test ends.
 func Start(t testing.TB, args ...string) *Node {
 	t.Helper()
+	return StartWith(t, Options{Args: args})
+}
+
+// StartWith is Start with options.
+func StartWith(t testing.TB, o Options) *Node {
+	t.Helper()
 	bin := Binary(t)
+	args := append([]string(nil), o.Args...)
+	if o.StateFile != "" {
+		args = append(args, "--state", o.StateFile, "--preserve-historical-states")
+	}
 	var lastErr error
 	for range portAttempts {
-		n, err := start(t, bin, args)
-		if err == nil {
-			return n
+		port, err := freePort()
+		if err != nil {
+			lastErr = err
+			continue
 		}
-		lastErr = err
+		n := &Node{URL: fmt.Sprintf("http://127.0.0.1:%d", port), WSURL: fmt.Sprintf("ws://127.0.0.1:%d", port),
+			bin: bin, port: port, args: args, out: &syncBuffer{}}
+		rc, err := rpc.Dial(n.URL)
+		if err != nil {
+			t.Fatalf("anviltest: dial %s: %v", n.URL, err)
+		}
+		n.RPC, n.Client = rc, ethclient.NewClient(rc)
+		if err := n.launch(); err != nil {
+			rc.Close()
+			lastErr = err
+			continue
+		}
+		t.Cleanup(func() {
+			n.Client.Close()
+			n.kill()
+		})
+		return n
 	}
 	t.Fatalf("anviltest: %v", lastErr)
 	return nil
 }
 
-func start(t testing.TB, bin string, args []string) (*Node, error) {
-	port, err := freePort()
-	if err != nil {
-		return nil, err
+// Restart stops anvil gracefully (SIGINT, so a StateFile is dumped), waits
+// for it to exit and starts it again on the same port with the same
+// arguments, returning once it answers eth_chainId.
+func (n *Node) Restart(t testing.TB) {
+	t.Helper()
+	n.mu.Lock()
+	cmd, exited := n.cmd, n.exited
+	n.mu.Unlock()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatalf("anviltest: interrupt anvil on %s: %v", n.URL, err)
 	}
-	full := append([]string{"--host", "127.0.0.1", "--port", strconv.Itoa(port)}, args...)
-	n := &Node{URL: fmt.Sprintf("http://127.0.0.1:%d", port), out: &syncBuffer{}}
-	n.cmd = exec.Command(bin, full...)
-	n.cmd.Stdout, n.cmd.Stderr = n.out, n.out
-	n.cmd.SysProcAttr = sysProcAttr()
-	if err := n.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", bin, err)
+	select {
+	case <-exited:
+	case <-time.After(startTimeout):
+		t.Fatalf("anviltest: anvil on %s did not exit within %s of SIGINT\nanvil output:\n%s", n.URL, startTimeout, n.out.String())
+	}
+	// The port was anvil's a moment ago; a new listener may need a few tries.
+	deadline := time.Now().Add(startTimeout)
+	for {
+		err := n.launch()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("anviltest: restart on %s: %v", n.URL, err)
+		}
+	}
+}
+
+// launch starts anvil on n.port and waits until it answers.
+func (n *Node) launch() error {
+	full := append([]string{"--host", "127.0.0.1", "--port", strconv.Itoa(n.port)}, n.args...)
+	cmd := exec.Command(n.bin, full...)
+	cmd.Stdout, cmd.Stderr = n.out, n.out
+	cmd.SysProcAttr = sysProcAttr()
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start %s: %w", n.bin, err)
 	}
 	exited := make(chan struct{})
-	go func() { _ = n.cmd.Wait(); close(exited) }()
-	stop := func() {
-		_ = n.cmd.Process.Kill()
-		<-exited
-	}
+	go func() { _ = cmd.Wait(); close(exited) }()
+	n.mu.Lock()
+	n.cmd, n.exited = cmd, exited
+	n.mu.Unlock()
 	if err := n.waitReady(exited); err != nil {
-		stop()
-		return nil, fmt.Errorf("%w\nanvil output:\n%s", err, n.out.String())
+		n.kill()
+		return fmt.Errorf("%w\nanvil output:\n%s", err, n.out.String())
 	}
-	t.Cleanup(func() {
-		n.Client.Close()
-		stop()
-	})
-	return n, nil
+	return nil
+}
+
+// kill ends the current anvil process, if any, and waits for it.
+func (n *Node) kill() {
+	n.mu.Lock()
+	cmd, exited := n.cmd, n.exited
+	n.mu.Unlock()
+	if cmd == nil {
+		return
+	}
+	_ = cmd.Process.Kill()
+	<-exited
 }
 
 // waitReady polls eth_chainId until anvil answers, it exits, or startTimeout passes.
 func (n *Node) waitReady(exited <-chan struct{}) error {
-	rc, err := rpc.Dial(n.URL)
-	if err != nil {
-		return fmt.Errorf("dial %s: %w", n.URL, err)
-	}
 	deadline := time.Now().Add(startTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		id, err := ethclient.NewClient(rc).ChainID(ctx)
+		id, err := n.Client.ChainID(ctx)
 		cancel()
 		if err == nil && id.Uint64() == ChainID {
-			n.RPC, n.Client = rc, ethclient.NewClient(rc)
 			return nil
 		}
 		select {
 		case <-exited:
-			rc.Close()
 			return fmt.Errorf("anvil on %s exited before answering eth_chainId", n.URL)
 		case <-time.After(50 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			rc.Close()
 			return fmt.Errorf("anvil on %s did not answer eth_chainId within %s (last: %v, %v)", n.URL, startTimeout, id, err)
 		}
 	}
