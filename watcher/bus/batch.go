@@ -28,7 +28,9 @@ type BatchHandler func(ctx context.Context, msgs []Msg) []error
 // small ones. Nothing is fetched ahead of a worker: the messages a process
 // holds are those it is working on, processes sharing the durable split the
 // work, and nothing waits client-side long enough to hit AckWait, while a
-// batch running longer than AckWait/2 is kept alive with in-progress acks.
+// batch running longer than AckWait/4 is kept alive with in-progress acks
+// (every AckWait/4, so one or two late or lost acks do not let AckWait run
+// out).
 // Batch×Workers must fit in the durable's MaxAckPending (server default
 // 1000) for every worker to get full batches.
 //
@@ -171,7 +173,7 @@ func (c *consumer) processBatch(ctx context.Context, h BatchHandler, jms []jetst
 			errs = append(errs, jm.InProgress())
 		}
 		return errors.Join(errs...)
-	}, c.cfg.AckWait/2, c.log.With(zap.Int("batch", len(jms))))
+	}, progressEvery(c.cfg.AckWait), c.log.With(zap.Int("batch", len(jms))))
 	errs := runBatchHandler(hctx, h, msgs, c.log)
 	stopProgress()
 	if len(errs) != len(msgs) {

@@ -232,16 +232,18 @@ func TestConsumeBatchKeepsLongBatchInProgress(t *testing.T) {
 	ids := publishN(t, b, "m", 5)
 	c := newTally()
 	var first atomic.Bool
-	runBatch(t, b, bus.ConsumerConfig{Batch: 8, AckWait: time.Second}, func(_ context.Context, msgs []bus.Msg) []error {
+	const ackWait = 2 * time.Second
+	runBatch(t, b, bus.ConsumerConfig{Batch: 8, AckWait: ackWait}, func(_ context.Context, msgs []bus.Msg) []error {
 		c.record(msgs)
 		if first.CompareAndSwap(false, true) {
-			time.Sleep(2500 * time.Millisecond)
+			time.Sleep(5 * time.Second) // 2.5x AckWait: the batch's own work
 		}
 		return make([]error, len(msgs))
 	})
-	waitUntil(t, 20*time.Second, "every message handled", func() bool { return c.distinct() == len(ids) })
-	waitUntil(t, 10*time.Second, "consumer drained", drained(t, b))
-	time.Sleep(1500 * time.Millisecond)
+	waitUntil(t, 60*time.Second, "every message handled", func() bool { return c.distinct() == len(ids) })
+	waitUntil(t, 30*time.Second, "consumer drained", drained(t, b))
+	// A redelivery would come at most AckWait after the last in-progress ack.
+	time.Sleep(ackWait + 500*time.Millisecond)
 	for _, id := range ids {
 		if n := c.count(id); n != 1 {
 			t.Fatalf("%s handled %d times (redelivered during a long batch)", id, n)

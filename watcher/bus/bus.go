@@ -271,7 +271,7 @@ type ConsumerConfig struct {
 	// FilterSubjects restricts the consumer; empty means all stream subjects.
 	FilterSubjects []string
 	// AckWait is the redelivery timeout; defaults to 30s. Handlers running
-	// longer than AckWait/2 are kept alive with in-progress acks.
+	// longer than AckWait/4 are kept alive with in-progress acks.
 	AckWait time.Duration
 	// MaxDeliver bounds delivery attempts; defaults to -1 (unlimited). A
 	// message failing its last attempt is terminated and counted.
@@ -475,7 +475,7 @@ func (c *consumer) process(ctx context.Context, jm jetstream.Msg) {
 
 	// The handler outlives ctx so an in-flight verdict is completed and acked.
 	hctx := context.WithoutCancel(ctx)
-	stopProgress := keepInProgress(jm.InProgress, c.cfg.AckWait/2, log)
+	stopProgress := keepInProgress(jm.InProgress, progressEvery(c.cfg.AckWait), log)
 	err := runHandler(hctx, c.h, m, log)
 	stopProgress()
 
@@ -558,6 +558,11 @@ func keepInProgress(progress func() error, interval time.Duration, log *zap.Logg
 		t.Stop()
 	}
 }
+
+// progressEvery is how often a running handler's messages get an in-progress
+// ack: a quarter of AckWait, so two late or lost acks in a row (a busy
+// machine, a slow link) still do not let the server redeliver.
+func progressEvery(ackWait time.Duration) time.Duration { return ackWait / 4 }
 
 // retryDelay is base * 2^(delivered-1), capped at maxRetryDelay.
 func retryDelay(base time.Duration, delivered uint64) time.Duration {

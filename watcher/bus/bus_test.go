@@ -633,24 +633,26 @@ func TestSlowHandlerIsKeptInProgress(t *testing.T) {
 	b, _ := setup(t)
 	var calls atomic.Int32
 	finished := make(chan struct{})
+	const ackWait = 2 * time.Second
 	h := func(context.Context, Msg) error {
 		if calls.Add(1) == 1 {
-			time.Sleep(2500 * time.Millisecond) // 2.5x AckWait
+			time.Sleep(5 * time.Second) // 2.5x AckWait: the handler's own work, not a wait of the test
 			close(finished)
 		}
 		return nil
 	}
 	// Two workers: a redelivery would be picked up while the first runs.
-	consumeAsync(t, b, ConsumerConfig{Stream: testStream, Durable: testDurable, AckWait: time.Second, Workers: 2}, h)
+	consumeAsync(t, b, ConsumerConfig{Stream: testStream, Durable: testDurable, AckWait: ackWait, Workers: 2}, h)
 	publish(t, b, "slow", nil)
 
 	select {
 	case <-finished:
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("slow handler did not finish")
 	}
 	assertDrained(t, b)
-	time.Sleep(1200 * time.Millisecond)
+	// A redelivery would come at most AckWait after the last in-progress ack.
+	time.Sleep(ackWait + 500*time.Millisecond)
 	if c := calls.Load(); c != 1 {
 		t.Fatalf("slow handler ran %d times, want 1 (no redelivery)", c)
 	}
