@@ -53,21 +53,28 @@ func StartCluster(t testing.TB) string {
 		"--cluster-enabled", "yes", "--cluster-announce-ip", "127.0.0.1")
 	s.args = append(s.args, "--cluster-config-file", filepath.Join(s.dir, "nodes.conf"))
 	s.startFreePort()
+	s.formCluster()
+	return "redis+cluster://" + s.Addr()
+}
+
+// formCluster gives the single node every slot and waits until the cluster
+// reports itself ok.
+func (s *Server) formCluster() {
+	s.t.Helper()
 	if reply, err := s.Command("CLUSTER ADDSLOTSRANGE 0 16383"); err != nil || reply != "+OK" {
-		t.Fatalf("redistest: assign cluster slots on %s: reply %q, error %v\n%s", s.Addr(), reply, err, s.output())
+		s.t.Fatalf("redistest: assign cluster slots on %s: reply %q, error %v\n%s", s.Addr(), reply, err, s.output())
 	}
 	deadline := time.Now().Add(startTimeout)
 	for {
 		info, err := s.Command("CLUSTER INFO")
 		if err == nil && strings.Contains(info, "cluster_state:ok") {
-			break
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("redistest: cluster on %s not ready: %q, %v\n%s", s.Addr(), info, err, s.output())
+			s.t.Fatalf("redistest: cluster on %s not ready: %q, %v\n%s", s.Addr(), info, err, s.output())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return "redis+cluster://" + s.Addr()
 }
 
 // Server is a private redis-server whose process can be stopped and restarted

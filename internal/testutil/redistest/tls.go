@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TLSOptions configures a redis-server that accepts TLS connections only.
@@ -51,20 +50,7 @@ func StartClusterTLS(t testing.TB, o TLSOptions) string {
 	s.args = append(s.args, "--cluster-config-file", filepath.Join(s.dir, "nodes.conf"))
 	s.configureTLS(o)
 	s.startTLS()
-	if reply, err := s.Command("CLUSTER ADDSLOTSRANGE 0 16383"); err != nil || reply != "+OK" {
-		t.Fatalf("redistest: assign cluster slots on %s: reply %q, error %v\n%s", s.Addr(), reply, err, s.output())
-	}
-	deadline := time.Now().Add(startTimeout)
-	for {
-		info, err := s.Command("CLUSTER INFO")
-		if err == nil && strings.Contains(info, "cluster_state:ok") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("redistest: TLS cluster on %s not ready: %q, %v\n%s", s.Addr(), info, err, s.output())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	s.formCluster()
 	return "rediss+cluster://" + s.Addr()
 }
 
