@@ -78,17 +78,9 @@ func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction,
 	}
 	m.nonceMu.Lock()
 	defer m.nonceMu.Unlock()
-	if !m.nonceKnown {
-		n, err := m.client.PendingNonceAt(ctx, m.from)
-		if err != nil {
-			return nil, fmt.Errorf("txmgr: pending nonce of %s: %w", m.from, err)
-		}
-		m.nonce, m.nonceKnown = n, true
-	}
-	txdata.Nonce = m.nonce
-	tx, err := types.SignNewTx(m.key, m.signer, txdata)
+	tx, err := m.signNextLocked(ctx, txdata)
 	if err != nil {
-		return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
+		return nil, err
 	}
 	m.nonce++
 	return tx, nil

@@ -291,17 +291,9 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 	defer m.nonceMu.Unlock()
 	const attempts = 3
 	for i := 0; ; i++ {
-		if !m.nonceKnown {
-			n, err := m.client.PendingNonceAt(ctx, m.from)
-			if err != nil {
-				return nil, fmt.Errorf("txmgr: pending nonce of %s: %w", m.from, err)
-			}
-			m.nonce, m.nonceKnown = n, true
-		}
-		txdata.Nonce = m.nonce
-		tx, err := types.SignNewTx(m.key, m.signer, txdata)
+		tx, err := m.signNextLocked(ctx, txdata)
 		if err != nil {
-			return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
+			return nil, err
 		}
 		err = m.sendTx(ctx, tx)
 		if err == nil {
@@ -320,15 +312,34 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 		if isNonceError(err) && i+1 < attempts && ctx.Err() == nil {
 			// Someone else used this key, or our view drifted: resync.
 			m.log.Warn("nonce rejected, resyncing from chain",
-				zap.Uint64("nonce", txdata.Nonce), zap.Error(err))
+				zap.Uint64("nonce", tx.Nonce()), zap.Error(err))
 			m.nonceKnown = false
 			continue
 		}
 		// The node does not have the tx (sendTx asked it by hash), so the
 		// nonce was not consumed; keep it for the next send. Should the tx
 		// reach the pool later anyway, the next send hits a nonce error and resyncs.
-		return nil, fmt.Errorf("txmgr: send tx nonce %d to %s: %w", txdata.Nonce, c.To, err)
+		return nil, fmt.Errorf("txmgr: send tx nonce %d to %s: %w", tx.Nonce(), c.To, err)
 	}
+}
+
+// signNextLocked signs txdata with the account's next nonce, read from the
+// node's pending state when not known. The caller holds nonceMu and advances
+// m.nonce once the transaction is sent or reserved.
+func (m *Manager) signNextLocked(ctx context.Context, txdata *types.DynamicFeeTx) (*types.Transaction, error) {
+	if !m.nonceKnown {
+		n, err := m.client.PendingNonceAt(ctx, m.from)
+		if err != nil {
+			return nil, fmt.Errorf("txmgr: pending nonce of %s: %w", m.from, err)
+		}
+		m.nonce, m.nonceKnown = n, true
+	}
+	txdata.Nonce = m.nonce
+	tx, err := types.SignNewTx(m.key, m.signer, txdata)
+	if err != nil {
+		return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
+	}
+	return tx, nil
 }
 
 // WaitMined waits until tx, or a fee-bumped replacement of it, is mined with
