@@ -82,7 +82,7 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 			errs[i] = bus.Permanent(fmt.Errorf("verify: no plug-in for kind %q (event %s)", ev.Kind, ev.MsgID()))
 			continue
 		}
-		if errs[i] = checkContract(kind, ev); errs[i] != nil {
+		if errs[i] = v.checkContract(ev); errs[i] != nil {
 			continue
 		}
 		if needsConfirm(kind, ev) {
@@ -177,7 +177,7 @@ func (v *Verifier) confirmBatch(ctx context.Context, idx []int, msgs []bus.Msg, 
 	if len(idx) == 0 {
 		return nil, skip
 	}
-	w := newL1View(v.cfg.L1, v.kinds.Addresses())
+	w := newL1View(v.cfg.L1, v.addrs)
 	for _, i := range idx {
 		ev := evs[i]
 		reason, err := v.confirm(ctx, w, v.kinds[ev.Kind], ev, msgs[i].Delivered)

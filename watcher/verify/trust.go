@@ -217,9 +217,20 @@ func unconfirmed(ev event.Event, reason string) l2.Verdict {
 	return l2.Verdict{EventID: ev.ID(), Kind: ev.Kind, Event: ev.Name, Outcome: l2.Unconfirmed, Block: ev.BlockNumber, Detail: reason}
 }
 
+// watchedContracts maps each watched contract to the kind that watches it.
+func watchedContracts(kinds l2.Registry) map[common.Address]string {
+	out := map[common.Address]string{}
+	for name, k := range kinds {
+		for _, a := range k.Addresses() {
+			out[a] = name
+		}
+	}
+	return out
+}
+
 // checkContract refuses an event of a contract its kind does not watch.
-func checkContract(kind l2.Kind, ev event.Event) error {
-	if slices.Contains(kind.Addresses(), ev.Contract) {
+func (v *Verifier) checkContract(ev event.Event) error {
+	if v.watched[ev.Contract] == ev.Kind {
 		return nil
 	}
 	return bus.Permanent(fmt.Errorf("verify: event %s names contract %s, which kind %q does not watch", ev.MsgID(), ev.Contract.Hex(), ev.Kind))

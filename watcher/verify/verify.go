@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
@@ -71,6 +72,10 @@ type Verifier struct {
 	log    *zap.Logger
 
 	rejectLimiter rateGate
+	// watched maps every watched contract to its kind, and addrs lists
+	// them: fixed for the Verifier's life, read for every event.
+	watched map[common.Address]string
+	addrs   []common.Address
 }
 
 // New returns the verify role.
@@ -91,7 +96,7 @@ func New(b *bus.Bus, st store.Store, kinds l2.Registry, q Queue, sink alerts.Sin
 		}
 	}
 	return &Verifier{bus: b, st: st, kinds: kinds, queue: q, alerts: sink, cfg: cfg, log: log.Named("verify"),
-		rejectLimiter: rateGate{every: rejectAlertEvery}}, nil
+		rejectLimiter: rateGate{every: rejectAlertEvery}, watched: watchedContracts(kinds), addrs: kinds.Addresses()}, nil
 }
 
 // Run consumes events until ctx is cancelled; verdicts in flight complete first.
@@ -133,7 +138,7 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 	if !ok {
 		return bus.Permanent(fmt.Errorf("verify: no plug-in for kind %q (event %s)", ev.Kind, ev.MsgID()))
 	}
-	if err := checkContract(kind, ev); err != nil {
+	if err := v.checkContract(ev); err != nil {
 		return err
 	}
 	verdict, err := v.judge(ctx, nil, kind, ev, m.Delivered)
@@ -167,7 +172,7 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 func (v *Verifier) judge(ctx context.Context, w *l1View, kind l2.Kind, ev event.Event, delivered uint64) (l2.Verdict, error) {
 	if needsConfirm(kind, ev) {
 		if w == nil {
-			w = newL1View(v.cfg.L1, v.kinds.Addresses())
+			w = newL1View(v.cfg.L1, v.addrs)
 		}
 		reason, err := v.confirm(ctx, w, kind, ev, delivered)
 		if err != nil {
