@@ -55,9 +55,9 @@ func printPublic(w io.Writer, s *eventauth.Signer) {
 	fmt.Fprintf(w, "# key id %s: add this line to events.trusted_keys of every verify process\n%s\n", s.KeyID(), eventauth.EncodePublic(s.Public()))
 }
 
-// eventKeys loads the ingest role's sealing key and the verify role's trusted
-// keys. A single node on the embedded NATS server without a configured key
-// makes one in data_dir on its first start and trusts it.
+// eventKeys loads the sealing key (once: ingest seals with it, verify trusts
+// it) and the verify role's trusted keys. A single node on the embedded NATS
+// server without a configured key makes one in data_dir on its first start.
 func eventKeys(cfg config.Config, log *zap.Logger) (*eventauth.Signer, *eventauth.Verifier, error) {
 	var signer *eventauth.Signer
 	var err error
@@ -68,15 +68,18 @@ func eventKeys(cfg config.Config, log *zap.Logger) (*eventauth.Signer, *eventaut
 			return nil, nil, err
 		}
 	}
-	if cfg.HasRole(tower.RoleIngest) {
+	ingest, verify := cfg.HasRole(tower.RoleIngest), cfg.HasRole(tower.RoleVerify)
+	if ingest || (verify && events.SigningKeyFile != "") {
 		if signer, err = events.EventSigner(); err != nil {
 			return nil, nil, err
 		}
+	}
+	if ingest {
 		log.Info("ingest seals events", zap.String("key_id", signer.KeyID()))
 	}
 	var keys *eventauth.Verifier
-	if cfg.HasRole(tower.RoleVerify) {
-		if keys, err = events.EventVerifier(); err != nil {
+	if verify {
+		if keys, err = events.EventVerifier(signer); err != nil {
 			return nil, nil, err
 		}
 		log.Info("verify accepts events sealed by", zap.Strings("key_ids", keys.KeyIDs()))

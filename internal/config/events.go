@@ -35,8 +35,9 @@ func (e Events) EventSigner() (*eventauth.Signer, error) {
 }
 
 // EventVerifier builds the verify role's set of trusted keys: trusted_keys,
-// the keys of trusted_keys_file, and the signing key's own when one is set.
-func (e Events) EventVerifier() (*eventauth.Verifier, error) {
+// the keys of trusted_keys_file, and own's public key when own (the process's
+// sealing key, loaded by EventSigner) is not nil.
+func (e Events) EventVerifier(own *eventauth.Signer) (*eventauth.Verifier, error) {
 	var keys []ed25519.PublicKey
 	for _, k := range e.TrustedKeys {
 		pk, err := eventauth.ParsePublic(k)
@@ -56,12 +57,8 @@ func (e Events) EventVerifier() (*eventauth.Verifier, error) {
 		}
 		keys = append(keys, more...)
 	}
-	if e.SigningKeyFile != "" {
-		s, err := e.EventSigner()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, s.Public())
+	if own != nil {
+		keys = append(keys, own.Public())
 	}
 	v, err := eventauth.NewVerifier(keys...)
 	if err != nil {
