@@ -36,14 +36,15 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 	@command -v redis-server >/dev/null 2>&1 || { echo "redis-server is still missing: install it (apt-get install redis-server)"; exit 1; }
 
-## deps-node: install Node.js and npm (only for regenerating contract bindings), if missing.
+## deps-node: install Node.js and npm (for the pinned anvil of the tests and for regenerating contract bindings), if missing.
 deps-node:
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "installing nodejs and npm (Debian packages)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
-## test: install what is missing, then vet and run the whole suite (real Redis, embedded NATS, simulated EVM).
-test: deps
+## test: install what is missing, then vet and run the whole suite (real Redis, embedded NATS, simulated EVM;
+## npm fetches the pinned anvil for the tests against a node that is not geth).
+test: deps deps-node
 	$(GO) vet $(PKGS)
 	$(GO) test $(GOFLAGS) -race -timeout 30m $(PKGS)
 
