@@ -10,6 +10,7 @@ import (
 
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 )
 
 // cmdAlerts implements `watchtower alerts test --receiver NAME --config FILE`.
@@ -28,7 +29,7 @@ func cmdAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *name == "" {
 		return usageErr("--receiver is required")
 	}
-	cfg, err := config.Load(*file, os.LookupEnv, nil)
+	cfg, err := config.Load(*file, os.LookupEnv, config.NoFlags(kinds.Builtin()))
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/internal/preflight"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 )
 
@@ -37,7 +38,7 @@ func cmdConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if len(args) > 1 {
 			return usageErr("config example takes no arguments")
 		}
-		fmt.Fprint(stdout, config.Example())
+		fmt.Fprint(stdout, config.Example(kinds.Builtin()))
 		return nil
 	case "check":
 		fs := flag.NewFlagSet("config check", flag.ContinueOnError)
@@ -76,16 +77,16 @@ var configSections = map[string]config.SectionCheck{
 
 // checkConfigFile prints "FILE: OK" or every problem, and fails (exit 1) on any.
 func checkConfigFile(path string, env func(string) (string, bool), out io.Writer) error {
-	return reportProblems(path, config.CheckEnv(path, env, configSections), out)
+	return reportProblems(path, config.CheckEnv(kinds.Builtin(), path, env, configSections), out)
 }
 
 // checkConfigOnline is checkConfigFile followed, when the file is valid, by
 // the online preflight `run` applies: it dials l1.rpc_url and nats.url.
 func checkConfigOnline(ctx context.Context, path string, env func(string) (string, bool), out io.Writer) error {
-	if ps := config.CheckEnv(path, env, configSections); len(ps) > 0 {
+	if ps := config.CheckEnv(kinds.Builtin(), path, env, configSections); len(ps) > 0 {
 		return reportProblems(path, ps, out)
 	}
-	cfg, err := config.Load(path, env, nil)
+	cfg, err := config.Load(path, env, config.NoFlags(kinds.Builtin()))
 	if err != nil {
 		return reportProblems(path, config.Problems{{Msg: err.Error()}}, out)
 	}

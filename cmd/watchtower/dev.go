@@ -27,6 +27,8 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/delegation"
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
@@ -164,14 +166,14 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}()
 		fmt.Fprintf(progress, "  alerts also go to %s\n", f.webhook)
 	}
-	var plugins []tower.Plugin
+	kindsOf := []l2.Factory{channel.Factory(addr)}
 	var pc *scenario.PlasmaChain
 	if f.plasma > 0 {
 		if pc, err = scenario.DeployPlasma(ctx, net1, net1.Keys[0], net1.Keys[operator], b.Conn(), f.window); err != nil {
 			return err
 		}
 		defer pc.Close()
-		plugins = append(plugins, plasma.Plugin(pc.TowerConfig(f.blockTime, 20*f.blockTime)))
+		kindsOf = append(kindsOf, plasma.Factory(pc.TowerConfig(f.blockTime, 20*f.blockTime)))
 		fmt.Fprintf(progress, "  PlasmaFramework deployed at %s, operator publishing blocks on NATS %s\n", pc.Contract.Hex(), pc.Subject)
 	}
 	var side *devSidechain
@@ -180,7 +182,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 		defer side.Close()
-		plugins = append(plugins, side.plugin(f.blockTime))
+		kindsOf = append(kindsOf, side.factory(f.blockTime))
 		fmt.Fprintf(progress, "  sidechain %d (chain id %d) at %s attested by %d validators; CheckpointManager at %s\n",
 			devSidechainID, devSidechainChainID, side.chain.RPCURL, len(side.vals.Addresses()), side.manager.Hex())
 	}
@@ -202,12 +204,11 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge, tower.RoleAPI},
 		Owner:       "dev",
 		ChainID:     net1.ChainID,
-		Adjudicator: addr,
 		Ingest:      ingest.Config{Confirmations: 1, PollInterval: f.blockTime},
 		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
 		APIListener: ln,
-		Plugins:     plugins,
+		Kinds:       kindsOf,
 	}, net1.Client, b, st, net1.Keys[1], sinks, log)
 	if err != nil {
 		return err

@@ -12,8 +12,8 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/devnet"
 	isc "github.com/watchtower-l2/watchtower/internal/sidechain"
 	"github.com/watchtower-l2/watchtower/proofs/header"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/sidechain"
-	"github.com/watchtower-l2/watchtower/watcher/tower"
 )
 
 // The dev sidechain: id registered on L1 and its own EVM chain id.
@@ -65,8 +65,8 @@ func startDevSidechain(ctx context.Context, l1 *devnet.Devnet, blockTime time.Du
 	return d, nil
 }
 
-func (d *devSidechain) plugin(blockTime time.Duration) tower.Plugin {
-	return sidechain.Plugin(sidechain.Config{
+func (d *devSidechain) factory(blockTime time.Duration) l2.Factory {
+	return sidechain.Factory(sidechain.Config{
 		Manager: d.manager, Poll: blockTime, L1BlockTime: blockTime, FutureGrace: 5,
 		Sidechains: []sidechain.Source{{SidechainID: devSidechainID, RPCURL: d.chain.RPCURL, AttestationsURL: d.vals.URL}},
 	})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -99,7 +100,6 @@ func checkShutdownLogs(t *testing.T, logs string) {
 		"stop requested",
 		`"role": "ingest", "drains": "stops at a block boundary`,
 		`"role": "verify", "drains": "finishes the verdicts in flight`,
-		`"role": "challenge", "drains": "brings 0 challenge job(s) in flight`,
 		`"role": "api", "drains": "stops accepting connections`,
 		`role stopped	{"role": "challenge"`,
 		"stopping the operations server",
@@ -110,6 +110,12 @@ func checkShutdownLogs(t *testing.T, logs string) {
 		if !strings.Contains(logs, want) {
 			t.Errorf("the logs of a stopped run lack %q", want)
 		}
+	}
+	// How many challenges are in flight at the stop depends on timing (the
+	// last one may still be recording its receipt); that the role says so
+	// does not.
+	if !regexp.MustCompile(`"role": "challenge", "drains": "brings \d+ challenge job\(s\) in flight`).MatchString(logs) {
+		t.Errorf("the logs of a stopped run do not say how many challenges the challenge role brings to a recorded state")
 	}
 	if i, j := strings.LastIndex(logs, "watchtower stopped"), strings.LastIndex(logs, "closing the store"); i < j {
 		t.Errorf("\"watchtower stopped\" is not the last line about stopping")

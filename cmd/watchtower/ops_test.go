@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -119,9 +120,9 @@ func TestStatusFromStoreAndL1(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cfg := config.Default()
+	cfg := config.Default(kinds.Builtin())
 	cfg.DataDir = dataDir
-	cfg.Channel.Adjudicator = adj.Hex()
+	mustSet(t, &cfg, "channel.adjudicator", adj.Hex())
 	cfg.L1.Confirmations = 2
 	s := gatherStatus(ctx, cfg, l1, chainID, st)
 	if len(s.Problems) != 0 {
@@ -178,4 +179,12 @@ func call(cmd func(context.Context, []string, io.Writer, io.Writer) error, args 
 	}
 	io.WriteString(stderr, err.Error())
 	return 1
+}
+
+// mustSet sets a configuration key.
+func mustSet(t *testing.T, cfg *config.Config, path, value string) {
+	t.Helper()
+	if err := cfg.Set(path, value); err != nil {
+		t.Fatal(err)
+	}
 }

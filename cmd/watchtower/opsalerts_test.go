@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func TestOpsAlertsStoreUnreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close() // unreachable from the start
-	cfg := config.Default()
+	cfg := config.Default(kinds.Builtin())
 	cfg.Roles = []string{"verify"}
 	rec := &alerts.Recorder{}
 	ctx, cancel := context.WithCancel(context.Background())

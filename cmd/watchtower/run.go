@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
@@ -25,8 +24,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
-	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
-	"github.com/watchtower-l2/watchtower/watcher/l2/sidechain"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
@@ -38,7 +36,7 @@ func cmdRun(ctx context.Context, args []string, _, stderr io.Writer) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	file := fs.String("config", "", "YAML config file (every key is also a flag and a WATCHTOWER_* variable)")
-	fl := config.Bind(fs)
+	fl := config.Bind(fs, kinds.Builtin())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -185,7 +183,6 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Roles:         c.Roles,
 			Owner:         owner,
 			ChainID:       chainID,
-			Adjudicator:   common.HexToAddress(c.Channel.Adjudicator),
 			Stream:        c.NATS.Stream,
 			Replicas:      c.NATS.Replicas,
 			Ingest:        ingest.Config{Confirmations: c.L1.Confirmations, StartBlock: c.L1.StartBlock, PollInterval: c.L1.PollInterval},
@@ -198,7 +195,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			EventSigner:   evSigner,
 			EventKeys:     evKeys,
 			API:           apiCfg,
-			Plugins:       plugins(c),
+			Kinds:         c.Kinds.Factories(),
 		}, l1, b, st, key, sink, log)
 		if err != nil && ln != nil {
 			ln.Close()
@@ -246,7 +243,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		regen <- next
 		return nil
 	}
-	for _, prefix := range []string{"channel", "plasma", "sidechain"} {
+	for _, prefix := range cfg.Kinds.Names() {
 		cw.OnReload(prefix, onContracts)
 	}
 	stopReload := cw.Start(ctx)
@@ -264,7 +261,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			if err := <-done; err != nil {
 				return err
 			}
-			log.Info("watched contracts changed: restarting the roles", zap.String("adjudicator", next.Channel.Adjudicator))
+			log.Info("watched contracts changed: restarting the roles", zap.Strings("kinds", next.Kinds.Enabled().Names()))
 			if tw, err = build(next); err != nil {
 				return fmt.Errorf("reload: %w", err)
 			}
@@ -281,27 +278,6 @@ func preflightError(ps config.Problems, log *zap.Logger) error {
 		reasons[i] = p.Error()
 	}
 	return &exitError{code: 1, err: fmt.Errorf("preflight failed: %s", strings.Join(reasons, "; "))}
-}
-
-// plugins builds the L2 kinds configured besides state channels.
-func plugins(c config.Config) []tower.Plugin {
-	var out []tower.Plugin
-	if c.Plasma.Contract != "" {
-		out = append(out, plasma.Plugin(plasma.Config{
-			Contract:        common.HexToAddress(c.Plasma.Contract),
-			FeedURL:         c.Plasma.FeedURL,
-			FeedSubject:     c.Plasma.FeedSubject,
-			WithholdTimeout: c.Plasma.WithholdTimeout,
-		}))
-	}
-	if c.Sidechain.Manager != "" {
-		out = append(out, sidechain.Plugin(sidechain.Config{
-			Manager:     common.HexToAddress(c.Sidechain.Manager),
-			Sidechains:  []sidechain.Source{{SidechainID: c.Sidechain.ID, RPCURL: c.Sidechain.RPCURL, AttestationsURL: c.Sidechain.AttestationsURL}},
-			L1BlockTime: 12 * time.Second,
-		}))
-	}
-	return out
 }
 
 // logStopped returns the call runTower defers first, so that it runs last:

@@ -27,6 +27,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/health"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
@@ -136,8 +137,10 @@ func ingestCursor(st store.Store, chainID uint64) func(ctx context.Context) (uin
 // reports what it could not read in Problems rather than failing.
 func gatherStatus(ctx context.Context, cfg config.Config, l1 statusL1, chainID uint64, st store.Store) towerStatus {
 	s := towerStatus{Time: time.Now().UTC(), ChainID: chainID, Roles: cfg.Roles, Confirmations: cfg.L1.Confirmations, Disputes: []disputeRow{}}
-	if cfg.Channel.Adjudicator != "" {
-		s.Watches = append(s.Watches, "channel: ChannelAdjudicator "+common.HexToAddress(cfg.Channel.Adjudicator).Hex())
+	for _, k := range cfg.Kinds.Enabled() {
+		for _, c := range k.Value.Contracts() {
+			s.Watches = append(s.Watches, k.Plugin.Name+": "+c.Name+" "+c.Address.Hex())
+		}
 	}
 	s.Store = describeStore(cfg)
 	s.NATS = "embedded (" + filepath.Join(cfg.DataDir, "nats") + ")"
@@ -318,7 +321,7 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	file := fs.String("config", "", "YAML config file of the tower (every key is also a flag and a WATCHTOWER_* variable)")
 	jsonOut := fs.Bool("json", false, "print JSON instead of tables")
 	from := fs.String("url", "", "read from a running tower's operations server (e.g. http://127.0.0.1:7300) instead of the store")
-	fl := config.Bind(fs)
+	fl := config.Bind(fs, kinds.Builtin())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
 
 // Config is the whole configuration of a watchtower process.
@@ -40,15 +41,15 @@ type Config struct {
 	Events              Events    `yaml:"events"`
 	Store               Store     `yaml:"store"`
 	Signer              Signer    `yaml:"signer"`
-	Channel             Channel   `yaml:"channel"`
 	API                 API       `yaml:"api"`
-	Plasma              Plasma    `yaml:"plasma"`
-	Sidechain           Sidechain `yaml:"sidechain"`
 	Verify              Verify    `yaml:"verify"`
 	Challenge           Challenge `yaml:"challenge"`
 	Log                 Log       `yaml:"log"`
 	Metrics             Metrics   `yaml:"metrics"`
 	Health              Health    `yaml:"health"`
+	// Kinds holds the section of every L2 kind the binary knows (the
+	// "channel:", "plasma:"... keys), in the plug-ins' order.
+	Kinds Kinds `yaml:"-"`
 	// Alerts is the alert routing tree (receivers, routes, silences), kept
 	// as YAML and parsed by the alerts package. Reloaded on SIGHUP.
 	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
@@ -103,11 +104,6 @@ type Signer struct {
 	PasswordFile string `yaml:"password_file" help:"file holding the keystore password" file:"secret" example:"/etc/watchtower/signer.password"`
 }
 
-// Channel configures the state-channel plug-in.
-type Channel struct {
-	Adjudicator string `yaml:"adjudicator" help:"ChannelAdjudicator contract address" example:"0x5FbDB2315678afecb367f032d93F642f64180aa3"`
-}
-
 // API is the delegation HTTP API.
 type API struct {
 	Listen string `yaml:"listen" help:"delegation API listen address"`
@@ -124,22 +120,6 @@ type API struct {
 	RegistrationTokenFile string `yaml:"registration_token_file" help:"file holding a token every registration must carry in the X-Watchtower-Registration-Token header (empty: anyone may register)" file:"secret"`
 	// RegistrationAllowlist lists the only addresses that may register (empty: any).
 	RegistrationAllowlist []string `yaml:"registration_allowlist" help:"addresses allowed to register, comma separated (empty: any address)"`
-}
-
-// Plasma configures the Plasma plug-in; an empty contract leaves Plasma unwatched.
-type Plasma struct {
-	Contract        string        `yaml:"contract" help:"PlasmaFramework contract address (empty: Plasma is not watched)"`
-	FeedURL         string        `yaml:"feed_url" help:"the operator's HTTP block feed (block n at FEED_URL/blocks/n)"`
-	FeedSubject     string        `yaml:"feed_subject" help:"NATS subject the operator publishes block bodies on (empty: HTTP only)"`
-	WithholdTimeout time.Duration `yaml:"withhold_timeout" help:"how long a submitted root may lack its published body before users are told to exit"`
-}
-
-// Sidechain configures the checkpoint plug-in; an empty manager leaves it unwatched.
-type Sidechain struct {
-	Manager         string `yaml:"manager" help:"CheckpointManager contract address (empty: no sidechain is watched)"`
-	ID              uint64 `yaml:"id" help:"the sidechain id registered on the manager"`
-	RPCURL          string `yaml:"rpc_url" help:"the sidechain's JSON-RPC endpoint"`
-	AttestationsURL string `yaml:"attestations_url" help:"base URL of the validators' attestation feed"`
 }
 
 // Verify tunes the verify role.
@@ -174,16 +154,17 @@ type Health struct {
 	MinSignerBalance   string        `yaml:"min_signer_balance" help:"not ready when the challenger balance is below this, in wei"`
 }
 
-// Default returns the configuration used where nothing is set.
-func Default() Config {
+// Default returns the configuration used where nothing is set, with a
+// section for each of kinds holding its defaults.
+func Default(kinds l2.Plugins) Config {
 	return Config{
+		Kinds:     NewKinds(kinds),
 		DataDir:   "./.data",
 		Roles:     []string{"ingest", "verify", "challenge", "api"},
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60},
-		Plasma:    Plasma{WithholdTimeout: 30 * time.Second},
 		Verify:    Verify{Workers: 2, Batch: 256},
 		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
 		Log:       Log{Level: "info", Format: "console"},
@@ -250,6 +231,9 @@ func fields(cfg *Config) []field {
 		}
 	}
 	walk("", reflect.ValueOf(cfg).Elem())
+	for _, k := range cfg.Kinds {
+		walk(k.Plugin.Name, reflect.ValueOf(k.Value).Elem())
+	}
 	return out
 }
 
@@ -262,8 +246,8 @@ func yamlName(f reflect.StructField) string {
 }
 
 // Keys returns the dotted path of every setting, in file order.
-func Keys() []string {
-	var c Config
+func Keys(kinds l2.Plugins) []string {
+	c := Config{Kinds: NewKinds(kinds)}
 	var out []string
 	for _, f := range fields(&c) {
 		out = append(out, f.path)
@@ -281,9 +265,9 @@ func EnvName(path string) string {
 
 // Bind registers a flag for every key on fs. Values given on the command line
 // are applied by Resolve after the file and environment.
-func Bind(fs *flag.FlagSet) *Flags {
-	var probe Config
-	fl := &Flags{set: map[string]string{}}
+func Bind(fs *flag.FlagSet, kinds l2.Plugins) *Flags {
+	probe := Config{Kinds: NewKinds(kinds)}
+	fl := &Flags{set: map[string]string{}, kinds: kinds}
 	for _, f := range fields(&probe) {
 		path := f.path
 		fs.Func(FlagName(path), f.help+" (env "+EnvName(path)+")", func(s string) error {
@@ -294,11 +278,20 @@ func Bind(fs *flag.FlagSet) *Flags {
 	return fl
 }
 
-// Flags holds the command-line values of configuration keys.
-type Flags struct{ set map[string]string }
+// Flags holds the command-line values of configuration keys, and the kinds
+// whose sections they were bound for.
+type Flags struct {
+	set   map[string]string
+	kinds l2.Plugins
+}
+
+// NoFlags is the Flags of a command without configuration flags: only the
+// kinds whose sections the file and variables may set.
+func NoFlags(kinds l2.Plugins) *Flags { return &Flags{set: map[string]string{}, kinds: kinds} }
 
 // Resolve builds the configuration: defaults, then the file (if any), then
 // WATCHTOWER_* variables from env, then flags; then it validates the result.
+// The kinds are those fl was bound for (see Bind and NoFlags).
 func Resolve(file string, env func(string) (string, bool), fl *Flags) (Config, error) {
 	cfg, err := Load(file, env, fl)
 	if err != nil {
@@ -313,7 +306,10 @@ func Resolve(file string, env func(string) (string, bool), fl *Flags) (Config, e
 // Load is Resolve without the final validation, for commands such as
 // `status` that need only some keys.
 func Load(file string, env func(string) (string, bool), fl *Flags) (Config, error) {
-	cfg := Default()
+	if fl == nil {
+		fl = NoFlags(nil)
+	}
+	cfg := Default(fl.kinds)
 	if file != "" {
 		if err := LoadFile(file, &cfg); err != nil {
 			return cfg, err
@@ -328,11 +324,9 @@ func Load(file string, env func(string) (string, bool), fl *Flags) (Config, erro
 				}
 			}
 		}
-		if fl != nil {
-			if s, ok := fl.set[f.path]; ok {
-				if err := setValue(f.v, s); err != nil {
-					probs = append(probs, Problem{Path: f.path, Msg: fmt.Sprintf("%v (from --%s)", err, FlagName(f.path))})
-				}
+		if s, ok := fl.set[f.path]; ok {
+			if err := setValue(f.v, s); err != nil {
+				probs = append(probs, Problem{Path: f.path, Msg: fmt.Sprintf("%v (from --%s)", err, FlagName(f.path))})
 			}
 		}
 	}
@@ -434,16 +428,11 @@ func (c Config) Problems() Problems {
 	if c.L1.RPCURL == "" && len(c.Roles) > 0 {
 		add("l1.rpc_url", "required by every role: verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
 	}
-	if c.HasRole("ingest") || c.HasRole("challenge") || c.HasRole("api") {
-		if c.Channel.Adjudicator == "" {
-			add("channel.adjudicator", "required (the ChannelAdjudicator address)")
-		}
+	if len(c.Roles) > 0 && len(c.Kinds.Enabled()) == 0 {
+		add(strings.Join(c.Kinds.Names(), "|"), "no L2 kind to guard: configure at least one of these sections with its L1 contract (every role needs the kinds it works for)")
 	}
 	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
 		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
-	}
-	if a := c.Channel.Adjudicator; a != "" {
-		addressProblem("channel.adjudicator", a, add)
 	}
 	// A single node on the embedded NATS server seals with a key it keeps in
 	// data_dir; a shared bus needs keys the operator hands out.
@@ -475,24 +464,7 @@ func (c Config) Problems() Problems {
 		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
 	}
 	ps = append(ps, c.transportProblems()...)
-	if a := c.Plasma.Contract; a != "" {
-		addressProblem("plasma.contract", a, add)
-		if c.Plasma.FeedURL == "" && c.Plasma.FeedSubject == "" {
-			add("plasma.feed_url", "required with plasma.contract (or plasma.feed_subject): where the operator publishes block bodies")
-		}
-	}
-	if a := c.Sidechain.Manager; a != "" {
-		addressProblem("sidechain.manager", a, add)
-		if c.Sidechain.ID == 0 {
-			add("sidechain.id", "required with sidechain.manager")
-		}
-		if c.Sidechain.RPCURL == "" {
-			add("sidechain.rpc_url", "required with sidechain.manager")
-		}
-		if c.Sidechain.AttestationsURL == "" {
-			add("sidechain.attestations_url", "required with sidechain.manager")
-		}
-	}
+	ps = append(ps, c.Kinds.problems()...)
 	if c.Verify.Workers < 1 || c.Verify.Workers > 256 {
 		add("verify.workers", "must be between 1 and 256, got %d", c.Verify.Workers)
 	}
@@ -633,17 +605,6 @@ func isAddress(s string) bool {
 		}
 	}
 	return true
-}
-
-// addressProblem reports a contract address that is malformed or the zero
-// address (which holds no contract on any chain).
-func addressProblem(path, a string, add func(path, format string, args ...any)) {
-	switch {
-	case !isAddress(a):
-		add(path, "%q is not a 0x-prefixed 20-byte hex address", a)
-	case strings.Trim(a[2:], "0") == "":
-		add(path, "is the zero address: set the deployed contract's address ('watchtower contracts deploy' prints it)")
-	}
 }
 
 // problems checks the api role's keys: its own identity key (never the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -66,10 +67,10 @@ alerts:
 
 func TestCheckValidFile(t *testing.T) {
 	p := validFile(t, t.TempDir())
-	if ps := Check(p, nil); len(ps) > 0 {
+	if ps := Check(kinds.Builtin(), p, nil); len(ps) > 0 {
 		t.Fatalf("valid file rejected:\n%v", ps)
 	}
-	cfg, err := Resolve(p, nil, nil)
+	cfg, err := Resolve(p, nil, NoFlags(kinds.Builtin()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestCheckInvalidFiles(t *testing.T) {
 		{"zero contract addresses", "roles: [verify]\nl1:\n  rpc_url: ws://x\nchannel:\n  adjudicator: \"0x0000000000000000000000000000000000000000\"\nplasma:\n  contract: \"0x0000000000000000000000000000000000000000\"\n  feed_url: http://x\n",
 			map[string]string{"channel.adjudicator": "zero address", "plasma.contract": "zero address"}},
 		{"required keys", "roles: [challenge]\n",
-			map[string]string{"l1.rpc_url": "required", "channel.adjudicator": "required", "signer.key_file": "required by the challenge role"}},
+			map[string]string{"l1.rpc_url": "required", "channel|plasma|sidechain": "no L2 kind to guard", "signer.key_file": "required by the challenge role"}},
 		{"secret files", "roles: [verify]\nsigner:\n  key_file: " + filepath.Join(dir, "missing.json") + "\n  password_file: " + world + "\n",
 			map[string]string{"signer.key_file": "no such file", "signer.password_file": "readable by every user"}},
 		{"duplicate key", "roles: [verify]\nlog:\n  level: info\n  level: debug\n",
@@ -113,7 +114,7 @@ func TestCheckInvalidFiles(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := writeFile(t, t.TempDir(), "c.yaml", tc.body, 0o600)
-			ps := Check(p, nil)
+			ps := Check(kinds.Builtin(), p, nil)
 			for path, frag := range tc.want {
 				i := slices.IndexFunc(ps, func(p Problem) bool { return p.Path == path })
 				if i < 0 {
@@ -130,7 +131,7 @@ func TestCheckInvalidFiles(t *testing.T) {
 				}
 			}
 			// Run fails the same way, naming the keys (files are read later, by run).
-			if _, err := Resolve(p, nil, nil); err == nil && tc.name != "secret files" {
+			if _, err := Resolve(p, nil, NoFlags(kinds.Builtin())); err == nil && tc.name != "secret files" {
 				t.Errorf("Resolve accepted an invalid file")
 			}
 		})
@@ -138,8 +139,8 @@ func TestCheckInvalidFiles(t *testing.T) {
 }
 
 func TestCheckReportsLines(t *testing.T) {
-	p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify]\n\nl1:\n  confirmations: x\n  rpc_url: ws://127.0.0.1:8546\n", 0o600)
-	ps := Check(p, nil)
+	p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify]\n\nl1:\n  confirmations: x\n  rpc_url: ws://127.0.0.1:8546\nplasma:\n  contract: \"0x5FbDB2315678afecb367f032d93F642f64180aa3\"\n  feed_url: http://operator\n", 0o600)
+	ps := Check(kinds.Builtin(), p, nil)
 	if len(ps) != 1 || ps[0].Path != "l1.confirmations" || ps[0].Line != 4 {
 		t.Fatalf("got %#v", ps)
 	}
@@ -150,7 +151,7 @@ func TestCheckReportsLines(t *testing.T) {
 
 func TestCheckNotYAML(t *testing.T) {
 	p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify\n", 0o600)
-	ps := Check(p, nil)
+	ps := Check(kinds.Builtin(), p, nil)
 	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "not valid YAML") {
 		t.Fatalf("got %v", ps)
 	}
@@ -158,7 +159,7 @@ func TestCheckNotYAML(t *testing.T) {
 
 func TestCheckSections(t *testing.T) {
 	p := validFile(t, t.TempDir())
-	ps := Check(p, map[string]SectionCheck{"alerts": func(b []byte) error {
+	ps := Check(kinds.Builtin(), p, map[string]SectionCheck{"alerts": func(b []byte) error {
 		var v struct {
 			Route struct{ Receiver string } `yaml:"route"`
 		}
@@ -180,7 +181,7 @@ func TestPrecedenceFileEnvFlag(t *testing.T) {
 		"WATCHTOWER_ALERTS":           `{"route": {"receiver": "from-env"}}`,
 	}
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	fl := Bind(fs)
+	fl := Bind(fs, kinds.Builtin())
 	if err := fs.Parse([]string{"--log.level=warn", "--roles", "verify,challenge", "--health.max-consumer-pending=5"}); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestPrecedenceFileEnvFlag(t *testing.T) {
 			return "lots", true
 		}
 		return "", false
-	}, nil)
+	}, NoFlags(kinds.Builtin()))
 	if ps := AsProblems(err); len(ps) != 1 || ps[0].Path != "l1.confirmations" || !strings.Contains(ps[0].Msg, "WATCHTOWER_L1_CONFIRMATIONS") {
 		t.Fatalf("env error: %v", err)
 	}
@@ -207,7 +208,7 @@ func TestPrecedenceFileEnvFlag(t *testing.T) {
 
 func TestEveryKeyHasFlagEnvAndHelp(t *testing.T) {
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	Bind(fs)
+	Bind(fs, kinds.Builtin())
 	var c Config
 	for _, f := range fields(&c) {
 		if f.help == "" {
@@ -223,8 +224,8 @@ func TestEveryKeyHasFlagEnvAndHelp(t *testing.T) {
 }
 
 func TestExampleIsCompleteAndValid(t *testing.T) {
-	ex := Example()
-	for _, k := range Keys() {
+	ex := Example(kinds.Builtin())
+	for _, k := range Keys(kinds.Builtin()) {
 		if k == "alerts" {
 			continue
 		}
@@ -237,7 +238,7 @@ func TestExampleIsCompleteAndValid(t *testing.T) {
 	}
 	dir := t.TempDir()
 	p := writeFile(t, dir, "example.yaml", ex, 0o600)
-	cfg := Default()
+	cfg := Default(kinds.Builtin())
 	if err := LoadFile(p, &cfg); err != nil {
 		t.Fatalf("example does not load:\n%v", err)
 	}
@@ -245,7 +246,7 @@ func TestExampleIsCompleteAndValid(t *testing.T) {
 		t.Fatalf("example does not validate:\n%v", ps)
 	}
 	// Only the example's placeholder key files are missing.
-	for _, pr := range Check(p, nil) {
+	for _, pr := range Check(kinds.Builtin(), p, nil) {
 		if pr.Path != "signer.key_file" && pr.Path != "signer.password_file" && pr.Path != "api.identity_key_file" && pr.Path != "events.signing_key_file" {
 			t.Errorf("unexpected problem in example: %v", pr)
 		}
@@ -283,7 +284,7 @@ func routing(c Config) string {
 func TestWatcherReloadsOnSIGHUP(t *testing.T) {
 	dir := t.TempDir()
 	p := validFile(t, dir)
-	cfg, err := Resolve(p, nil, nil)
+	cfg, err := Resolve(p, nil, NoFlags(kinds.Builtin()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +366,7 @@ wait:
 
 func TestWatcherRefusedReloadKeepsOld(t *testing.T) {
 	p := validFile(t, t.TempDir())
-	cfg, _ := Resolve(p, nil, nil)
+	cfg, _ := Resolve(p, nil, NoFlags(kinds.Builtin()))
 	w := NewWatcher(p, nil, nil, cfg)
 	w.OnReload("health", func(old, new Config) error { return errors.New("no thanks") })
 	body, _ := os.ReadFile(p)
@@ -382,9 +383,11 @@ func TestWatcherRefusedReloadKeepsOld(t *testing.T) {
 // The api role needs its own identity key, never the signer's; the
 // registration keys are checked.
 func TestAPIKeys(t *testing.T) {
-	base := Default()
+	base := Default(kinds.Builtin())
 	base.L1.RPCURL = "ws://127.0.0.1:8546"
-	base.Channel.Adjudicator = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+	if err := base.Set("channel.adjudicator", "0x5FbDB2315678afecb367f032d93F642f64180aa3"); err != nil {
+		t.Fatal(err)
+	}
 	base.Signer.KeyFile = "/etc/watchtower/signer.json"
 	base.API.IdentityKeyFile = "/etc/watchtower/identity.key"
 	if ps := base.Problems(); len(ps) > 0 {
@@ -421,7 +424,7 @@ func TestAPIKeys(t *testing.T) {
 	}
 	// Allowlists come as a comma-separated flag or variable too.
 	env := map[string]string{"WATCHTOWER_API_REGISTRATION_ALLOWLIST": "0x5FbDB2315678afecb367f032d93F642f64180aa3, 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"}
-	got, err := Load("", func(k string) (string, bool) { v, ok := env[k]; return v, ok }, nil)
+	got, err := Load("", func(k string) (string, bool) { v, ok := env[k]; return v, ok }, NoFlags(kinds.Builtin()))
 	if err != nil || len(got.API.RegistrationAllowlist) != 2 {
 		t.Fatalf("allowlist from the environment: %v %v", got.API.RegistrationAllowlist, err)
 	}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
 
 // Problem is one wrong setting: its dotted key path, the line in the file
@@ -84,7 +86,11 @@ func decodeYAML(b []byte, cfg *Config) Problems {
 		return nil
 	}
 	var ps Problems
-	decodeStruct(root, reflect.ValueOf(cfg).Elem(), "", &ps)
+	kinds := map[string]reflect.Value{}
+	for _, k := range cfg.Kinds {
+		kinds[k.Plugin.Name] = reflect.ValueOf(k.Value).Elem()
+	}
+	decodeStruct(root, reflect.ValueOf(cfg).Elem(), "", &ps, kinds)
 	return ps
 }
 
@@ -95,7 +101,9 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, ps *Problems) {
+// decodeStruct decodes the mapping n into the struct v; sections are more
+// struct-valued keys beside v's own fields (the kinds, at the top level).
+func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, ps *Problems, sections map[string]reflect.Value) {
 	where := prefix
 	if where == "" {
 		where = "(top level)"
@@ -116,6 +124,9 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, ps *Problems) {
 			names = append(names, name)
 		}
 	}
+	for name := range sections {
+		names = append(names, name)
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], resolveAlias(n.Content[i+1])
@@ -126,6 +137,15 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, ps *Problems) {
 		}
 		if kn.Kind == yaml.ScalarNode && kn.Value == "<<" {
 			*ps = append(*ps, Problem{Path: p, Line: kn.Line, Msg: "merge keys (<<) are not supported; write the keys out"})
+			continue
+		}
+		if sv, ok := sections[key]; ok {
+			if seen[key] {
+				*ps = append(*ps, Problem{Path: p, Line: kn.Line, Msg: "set twice"})
+				continue
+			}
+			seen[key] = true
+			decodeStruct(vn, sv, p, ps, nil)
 			continue
 		}
 		fi, ok := idx[key]
@@ -147,7 +167,7 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, ps *Problems) {
 		fv := v.Field(fi)
 		ft := t.Field(fi).Type
 		if ft.Kind() == reflect.Struct && !isLeaf(ft) {
-			decodeStruct(vn, fv, p, ps)
+			decodeStruct(vn, fv, p, ps, nil)
 			continue
 		}
 		if err := decodeLeaf(vn, fv); err != nil {
@@ -373,14 +393,14 @@ type SectionCheck func(yaml []byte) error
 // point to, then each section with its check (keyed by the section's key,
 // e.g. "alerts"). Each Problem names its key path. Environment variables and
 // flags are not applied: this checks the file as written.
-func Check(path string, sections map[string]SectionCheck) Problems {
-	return CheckEnv(path, nil, sections)
+func Check(kinds l2.Plugins, path string, sections map[string]SectionCheck) Problems {
+	return CheckEnv(kinds, path, nil, sections)
 }
 
 // CheckEnv is Check with the WATCHTOWER_* variables of env applied after the
 // file, as `run` does (for files completed by the environment, e.g. roles).
-func CheckEnv(path string, env func(string) (string, bool), sections map[string]SectionCheck) Problems {
-	cfg := Default()
+func CheckEnv(kinds l2.Plugins, path string, env func(string) (string, bool), sections map[string]SectionCheck) Problems {
+	cfg := Default(kinds)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return Problems{{Msg: err.Error()}}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,14 +42,14 @@ func TestComposeConfigIsValid(t *testing.T) {
 		env := svc.Environment
 		t.Run(name, func(t *testing.T) {
 			lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-			for _, p := range CheckEnv(file, lookup, nil) {
+			for _, p := range CheckEnv(kinds.Builtin(), file, lookup, nil) {
 				// Secret files exist inside the containers only.
 				if strings.Contains(p.Msg, "/run/secrets/") && strings.Contains(p.Msg, "no such file") {
 					continue
 				}
 				t.Errorf("%v", p)
 			}
-			cfg, err := Resolve(file, lookup, nil)
+			cfg, err := Resolve(file, lookup, NoFlags(kinds.Builtin()))
 			if err != nil {
 				t.Fatalf("run would refuse it: %v", err)
 			}

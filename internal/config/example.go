@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
 
 // sectionDocs introduces each section of the example file.
@@ -17,7 +19,6 @@ var sectionDocs = map[string]string{
 	"events":    "Ingest seals every event it publishes; verify acts only on events sealed by a trusted key (see the Trust boundary in docs/operators.md). Create a key with 'watchtower keys events --out FILE'. With the embedded NATS server both may be left empty: the node makes its own key in data_dir.",
 	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).\nFor TLS use a rediss:// URL with the redis_tls_* keys; redis_username and redis_password_file log in as an ACL user.",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
-	"channel":   "The state-channel plug-in.",
 	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here. It signs receipts with its own identity key, never the signer key (docs/operators.md).",
 	"challenge": "The challenge role: one challenge per dispute across all processes, serialised by leases in the store.",
 	"log":       "Logging to stderr.",
@@ -47,7 +48,7 @@ const alertsExample = `# alerts: receivers and the routing tree (reloaded on SIG
 // Example returns a complete configuration file with every key, its default
 // (or an example value for required keys), what it does, and its flag and
 // environment variable. It passes Validate.
-func Example() string {
+func Example(kinds l2.Plugins) string {
 	var b strings.Builder
 	b.WriteString(`# watchtower configuration (watchtower config example).
 #
@@ -60,12 +61,14 @@ func Example() string {
 # changes are logged as needing a restart.
 
 `)
-	def := Default()
-	writeExample(&b, reflect.ValueOf(def), reflect.TypeOf(def), "", 0)
+	def := Default(kinds)
+	writeExample(&b, reflect.ValueOf(def), reflect.TypeOf(def), "", 0, def.Kinds)
 	return b.String()
 }
 
-func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix string, depth int) {
+// writeExample writes the keys of struct v; kinds, at the top level, are
+// written before the alerts section, each introduced by its Doc.
+func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix string, depth int, kinds Kinds) {
 	indent := strings.Repeat("  ", depth)
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -75,6 +78,15 @@ func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix st
 		}
 		p := joinKey(prefix, name)
 		if f.Type == sectionType {
+			for _, k := range kinds {
+				b.WriteString("\n")
+				for _, line := range strings.Split(k.Plugin.Doc, "\n") {
+					b.WriteString(indent + "# " + line + "\n")
+				}
+				b.WriteString(indent + k.Plugin.Name + ":\n")
+				kv := reflect.ValueOf(k.Value).Elem()
+				writeExample(b, kv, kv.Type(), k.Plugin.Name, depth+1, nil)
+			}
 			b.WriteString("\n" + alertsExample)
 			continue
 		}
@@ -86,7 +98,7 @@ func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix st
 				}
 			}
 			b.WriteString(indent + name + ":\n")
-			writeExample(b, v.Field(i), f.Type, p, depth+1)
+			writeExample(b, v.Field(i), f.Type, p, depth+1, nil)
 			continue
 		}
 		help := f.Tag.Get("help")

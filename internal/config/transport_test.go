@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"slices"
 	"strings"
 	"testing"
@@ -34,11 +35,16 @@ store:
   redis_tls_ca_file: `+ca+`
   redis_tls_cert_file: `+cert+`
   redis_tls_key_file: `+key+`
+sidechain:
+  manager: "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+  id: 7
+  rpc_url: http://sidechain:8545
+  attestations_url: http://validators
 `, 0o600)
-	if ps := Check(p, nil); len(ps) > 0 {
+	if ps := Check(kinds.Builtin(), p, nil); len(ps) > 0 {
 		t.Fatalf("valid transport settings refused:\n%v", ps)
 	}
-	cfg, err := Resolve(p, nil, nil)
+	cfg, err := Resolve(p, nil, NoFlags(kinds.Builtin()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +92,7 @@ func TestTransportKeysProblems(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := writeFile(t, t.TempDir(), "c.yaml", "roles: [verify]\n"+tc.body, 0o600)
-			ps := Check(p, nil)
+			ps := Check(kinds.Builtin(), p, nil)
 			for path, frag := range tc.want {
 				i := slices.IndexFunc(ps, func(p Problem) bool { return p.Path == path && strings.Contains(p.Msg, frag) })
 				if i < 0 {

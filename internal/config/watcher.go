@@ -54,6 +54,9 @@ type reloadEntry struct {
 // NewWatcher returns a watcher for the configuration cur, resolved from file,
 // env and fl.
 func NewWatcher(file string, env func(string) (string, bool), fl *Flags, cur Config) *Watcher {
+	if fl == nil {
+		fl = NoFlags(cur.Kinds.Plugins())
+	}
 	return &Watcher{file: file, env: env, fl: fl, current: cur}
 }
 
@@ -151,7 +154,7 @@ func (w *Watcher) reloadLocked() (Result, []func(Result)) {
 			continue
 		}
 		// The function sees the running config with only its keys replaced.
-		candidate := running
+		candidate := running.Clone()
 		copyKeys(&candidate, &next, mine)
 		if err := e.fn(running, candidate); err != nil {
 			errs = append(errs, fmt.Errorf("reload %s: %w", e.prefix, err))

@@ -16,11 +16,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/nats-io/nats.go"
 
-	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/internal/config"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
 
 // MinNATSVersion is the oldest nats-server the tower runs on: its consumers
@@ -100,73 +99,43 @@ func checkL1(ctx context.Context, cfg config.Config, deps Deps) config.Problems 
 	return ps
 }
 
-// contract is one configured address with the view that proves its kind.
+// contract is one configured contract with its full key path.
 type contract struct {
-	path, name, addr string
-	// view calls one of the contract's views; a problem it finds beyond a
-	// failed call (an unregistered sidechain) comes back as problem.
-	view func(opts *bind.CallOpts, c bind.ContractCaller, a common.Address) (problem *config.Problem, err error)
+	path string
+	l2.Contract
 }
 
+// contracts lists the contracts of every enabled kind whose section is valid.
 func contracts(cfg config.Config) []contract {
 	var out []contract
-	if a := cfg.Channel.Adjudicator; a != "" {
-		out = append(out, contract{path: "channel.adjudicator", name: "ChannelAdjudicator", addr: a,
-			view: func(o *bind.CallOpts, c bind.ContractCaller, a common.Address) (*config.Problem, error) {
-				adj, err := bindings.NewChannelAdjudicatorCaller(a, c)
-				if err == nil {
-					_, err = adj.DomainSeparator(o)
-				}
-				return nil, err
-			}})
-	}
-	if a := cfg.Plasma.Contract; a != "" {
-		out = append(out, contract{path: "plasma.contract", name: "PlasmaFramework", addr: a,
-			view: func(o *bind.CallOpts, c bind.ContractCaller, a common.Address) (*config.Problem, error) {
-				pf, err := bindings.NewPlasmaFrameworkCaller(a, c)
-				if err == nil {
-					_, err = pf.Operator(o)
-				}
-				return nil, err
-			}})
-	}
-	if a := cfg.Sidechain.Manager; a != "" {
-		id := cfg.Sidechain.ID
-		out = append(out, contract{path: "sidechain.manager", name: "CheckpointManager", addr: a,
-			view: func(o *bind.CallOpts, c bind.ContractCaller, a common.Address) (*config.Problem, error) {
-				cm, err := bindings.NewCheckpointManagerCaller(a, c)
-				if err != nil {
-					return nil, err
-				}
-				sc, err := cm.GetSidechain(o, new(big.Int).SetUint64(id))
-				if err != nil {
-					return nil, err
-				}
-				if sc.Threshold == 0 {
-					return &config.Problem{Path: "sidechain.id", Msg: fmt.Sprintf("sidechain %d is not registered on the CheckpointManager at %s (its owner registers it with registerSidechain)", id, a.Hex())}, nil
-				}
-				return nil, nil
-			}})
+	for _, k := range cfg.Kinds.Enabled() {
+		if len(k.Value.Problems()) > 0 {
+			continue // reported offline
+		}
+		for _, c := range k.Value.Contracts() {
+			out = append(out, contract{path: k.Plugin.Name + "." + c.Key, Contract: c})
+		}
 	}
 	return out
 }
 
-// checkContract reports whether code is at c.addr and its view answers.
+// checkContract reports whether code is at c's address and its view answers.
 func checkContract(ctx context.Context, l1 bind.ContractCaller, chainID *big.Int, c contract) (config.Problem, bool) {
-	a := common.HexToAddress(c.addr)
+	a := c.Address
 	code, err := l1.CodeAt(ctx, a, nil)
 	if err != nil {
 		return config.Problem{Path: c.path, Msg: fmt.Sprintf("reading the code at %s: %v", a.Hex(), oneLine(err))}, false
 	}
 	if len(code) == 0 {
-		return config.Problem{Path: c.path, Msg: fmt.Sprintf("no contract code at %s on chain %s: deploy the %s ('watchtower contracts deploy') or fix the address", a.Hex(), chainID, c.name)}, false
+		return config.Problem{Path: c.path, Msg: fmt.Sprintf("no contract code at %s on chain %s: deploy the %s ('watchtower contracts deploy') or fix the address", a.Hex(), chainID, c.Name)}, false
 	}
-	p, err := c.view(&bind.CallOpts{Context: ctx}, l1, a)
+	p, err := c.Probe(&bind.CallOpts{Context: ctx}, l1)
 	if err != nil {
-		return config.Problem{Path: c.path, Msg: fmt.Sprintf("the contract at %s does not answer as a %s: %v", a.Hex(), c.name, oneLine(err))}, false
+		return config.Problem{Path: c.path, Msg: fmt.Sprintf("the contract at %s does not answer as a %s: %v", a.Hex(), c.Name, oneLine(err))}, false
 	}
 	if p != nil {
-		return *p, false
+		prefix, _, _ := strings.Cut(c.path, ".")
+		return config.Problem{Path: prefix + "." + p.Key, Msg: p.Msg}, false
 	}
 	return config.Problem{}, true
 }

@@ -2,6 +2,7 @@ package preflight_test
 
 import (
 	"context"
+	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,10 +37,10 @@ func TestCheckNATSVersion(t *testing.T) {
 
 // baseConfig is a valid verify-only configuration on c's devnet.
 func baseConfig(c *chantest.Chain) config.Config {
-	cfg := config.Default()
+	cfg := config.Default(kinds.Builtin())
 	cfg.Roles = []string{"verify"}
 	cfg.L1.RPCURL = "ws://127.0.0.1:1"
-	cfg.Channel.Adjudicator = c.Addr.Hex()
+	set(&cfg, "channel.adjudicator", c.Addr.Hex())
 	return cfg
 }
 
@@ -65,13 +66,17 @@ func TestOnline(t *testing.T) {
 	}{
 		{"wrong chain id", func(cfg *config.Config) { cfg.L1.ChainID = c.Net.ChainID.Uint64() + 1 },
 			map[string]string{"l1.chain_id": "configured"}},
-		{"no code", func(cfg *config.Config) { cfg.Channel.Adjudicator = c.Net.Address(1).Hex() },
+		{"no code", func(cfg *config.Config) { set(cfg, "channel.adjudicator", c.Net.Address(1).Hex()) },
 			map[string]string{"channel.adjudicator": "no contract code at " + c.Net.Address(1).Hex()}},
 		{"another contract", func(cfg *config.Config) {
-			cfg.Plasma.Contract, cfg.Plasma.FeedURL = c.Addr.Hex(), "http://127.0.0.1:1"
+			set(cfg, "plasma.contract", c.Addr.Hex())
+			set(cfg, "plasma.feed_url", "http://127.0.0.1:1")
 		}, map[string]string{"plasma.contract": "does not answer as a PlasmaFramework"}},
 		{"sidechain manager that is no manager", func(cfg *config.Config) {
-			cfg.Sidechain = config.Sidechain{Manager: c.Addr.Hex(), ID: 7, RPCURL: "http://x", AttestationsURL: "http://y"}
+			set(cfg, "sidechain.manager", c.Addr.Hex())
+			set(cfg, "sidechain.id", "7")
+			set(cfg, "sidechain.rpc_url", "http://x")
+			set(cfg, "sidechain.attestations_url", "http://y")
 		}, map[string]string{"sidechain.manager": "CheckpointManager"}},
 	}
 	for _, tc := range cases {
@@ -99,7 +104,7 @@ func TestNATSWithoutJetStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(nc.Close)
-	ps := preflight.Online(context.Background(), config.Default(), preflight.Deps{NATS: nc})
+	ps := preflight.Online(context.Background(), config.Default(kinds.Builtin()), preflight.Deps{NATS: nc})
 	if len(ps) != 1 || ps[0].Path != "nats.url" || !strings.Contains(ps[0].Msg, "runs without JetStream") {
 		t.Fatalf("got %v", ps)
 	}
@@ -113,10 +118,11 @@ func TestOfflineRefusesWorldReadableKey(t *testing.T) {
 	if err := os.Chmod(key, 0o644); err != nil { // whatever the umask
 		t.Fatal(err)
 	}
-	cfg := config.Default()
+	cfg := config.Default(kinds.Builtin())
 	cfg.Roles = []string{"verify"}
 	cfg.L1.RPCURL = "ws://127.0.0.1:1"
 	cfg.Signer.KeyFile = key
+	set(&cfg, "channel.adjudicator", "0x5FbDB2315678afecb367f032d93F642f64180aa3")
 	ps := preflight.Offline(cfg)
 	if len(ps) != 1 || ps[0].Path != "signer.key_file" || !strings.Contains(ps[0].Msg, "chmod 600") {
 		t.Fatalf("got %v", ps)
@@ -124,5 +130,12 @@ func TestOfflineRefusesWorldReadableKey(t *testing.T) {
 	cfg.InsecureSecretModes = true // a dev stack with bind-mounted secrets
 	if ps := preflight.Offline(cfg); len(ps) != 0 {
 		t.Fatalf("insecure_secret_modes: got %v", ps)
+	}
+}
+
+// set sets a key the test knows to exist.
+func set(cfg *config.Config, path, value string) {
+	if err := cfg.Set(path, value); err != nil {
+		panic(err)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
@@ -68,11 +71,11 @@ func TestPlasmaScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	tw, err := tower.New(tctx, tower.Options{
-		Roles: []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge}, Owner: "dev", ChainID: n.ChainID, Adjudicator: adj,
+		Roles: []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge}, Owner: "dev", ChainID: n.ChainID,
 		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
-		Plugins:     []tower.Plugin{plasma.Plugin(pc.TowerConfig(50*time.Millisecond, time.Second))},
+		Kinds:       []l2.Factory{channel.Factory(adj), plasma.Factory(pc.TowerConfig(50*time.Millisecond, time.Second))},
 		EventSigner: events,
 	}, n.Client, b, st, n.Keys[1], rec, log)
 	if err != nil {

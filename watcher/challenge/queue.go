@@ -55,6 +55,9 @@ type Job struct {
 	Reason     string      `json:"reason,omitempty"`
 	QueuedAt   time.Time   `json:"queued_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`
+	// deadlineAt is this process's estimate of the wall-clock deadline, for
+	// alerts (not stored).
+	deadlineAt time.Time
 }
 
 // Queue is the durable set of challenge jobs, shared by every watcher process.

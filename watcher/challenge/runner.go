@@ -47,6 +47,9 @@ type Config struct {
 	MaxInFlight int
 	// RetryDelay is the pause after a failed attempt (default 1s).
 	RetryDelay time.Duration
+	// BlockTime is the L1 block time, to estimate the time left of
+	// deadlines in blocks (default 12s).
+	BlockTime time.Duration
 	// Metrics counts challenges and times them from their event (nil: none).
 	Metrics *metrics.Metrics
 }
@@ -63,6 +66,9 @@ func (c *Config) defaults() {
 	}
 	if c.RetryDelay <= 0 {
 		c.RetryDelay = time.Second
+	}
+	if c.BlockTime <= 0 {
+		c.BlockTime = 12 * time.Second
 	}
 }
 
@@ -220,16 +226,28 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	if err != nil {
 		return fmt.Errorf("read L1 head: %w", err)
 	}
-	// Past the recorded deadline the contract still has the last word: a
-	// dispute is declared missed only when its simulation is refused, never
-	// from a number alone.
-	late := head.Number.Uint64() > j.DeadlineBlock
+	// The kind says whether the dispute can still be answered (a deadline
+	// block or time, or open until settled). Past it the contract still has
+	// the last word: a dispute is declared missed only when its simulation
+	// is refused, never from a number alone.
+	kind, ok := r.kinds[j.Kind]
+	if !ok {
+		return fmt.Errorf("unknown kind %q", j.Kind)
+	}
+	ans, err := l2.Answerable(ctx, kind, j.Challenge, head, r.cfg.BlockTime)
+	if err != nil {
+		return fmt.Errorf("ask %s whether the dispute is still open: %w", j.Kind, err)
+	}
+	if ans.Left > 0 {
+		j.deadlineAt = time.Now().Add(ans.Left)
+	}
+	late := !ans.Open
 	cand := txmgr.Candidate{To: j.To, Data: j.Data}
 	if err := r.sender.Simulate(ctx, cand); err != nil {
 		return r.onRevert(ctx, &j, err, late, log)
 	}
 	if late {
-		log.Warn("past the recorded deadline block but the contract still accepts the challenge; sending it",
+		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
 			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
 	}
 	tx, err := r.sender.Prepare(ctx, cand)
@@ -324,7 +342,7 @@ func (r *Runner) settleReceipt(ctx context.Context, j *Job, rcpt *types.Receipt,
 		j.MinedBlock = rcpt.BlockNumber.Uint64()
 		log.Info("challenge mined", zap.String("tx", rcpt.TxHash.Hex()), zap.Uint64("block", j.MinedBlock), zap.Uint64("deadline_block", j.DeadlineBlock))
 		r.cfg.Metrics.ChallengeMined(j.Kind, r.eventTime(ctx, *j))
-		return true, r.finish(ctx, j, Mined, fmt.Sprintf("mined in block %d, deadline %d", j.MinedBlock, j.DeadlineBlock), alerts.Info, log)
+		return true, r.finish(ctx, j, Mined, fmt.Sprintf("mined in block %d, deadline %s", j.MinedBlock, describeDeadline(j.Challenge)), alerts.Info, log)
 	}
 	// Reverted on chain (raced by another answer, or state changed): go back
 	// to pending; the next simulation decides whether anything is left to do.
@@ -345,7 +363,7 @@ func (r *Runner) onRevert(ctx context.Context, j *Job, err error, late bool, log
 	if !ok {
 		return fmt.Errorf("simulate challenge: unknown kind %q", j.Kind)
 	}
-	name, class := kind.ClassifyRevert(rev.Data)
+	name, class := kind.ClassifyRevert(j.Challenge, rev.Data)
 	switch class {
 	case l2.RevertObsolete:
 		return r.finish(ctx, j, Obsolete, "nothing left to answer on L1: "+name, alerts.Info, log)
@@ -353,7 +371,7 @@ func (r *Runner) onRevert(ctx context.Context, j *Job, err error, late bool, log
 		return r.finish(ctx, j, Missed, "the contract refused: "+name, alerts.Critical, log)
 	}
 	if late {
-		return r.finish(ctx, j, Missed, fmt.Sprintf("past the deadline block %d the contract refused: %s", j.DeadlineBlock, name), alerts.Critical, log)
+		return r.finish(ctx, j, Missed, fmt.Sprintf("past the deadline (%s) the contract refused: %s", describeDeadline(j.Challenge), name), alerts.Critical, log)
 	}
 	return fmt.Errorf("challenge simulation reverted with %s: %w", name, err)
 }
@@ -390,6 +408,7 @@ func (r *Runner) notify(ctx context.Context, j Job, sev alerts.Severity, state, 
 		Summary:       fmt.Sprintf("%s %s: %s", j.Kind, j.Subject, summary),
 		Users:         j.Users,
 		DeadlineBlock: j.DeadlineBlock,
+		DeadlineTime:  j.deadlineAt,
 	}
 	if j.TxHash != (common.Hash{}) {
 		a.TxHash = j.TxHash.Hex()
@@ -406,4 +425,15 @@ func (r *Runner) eventTime(ctx context.Context, j Job) time.Time {
 		return time.Unix(int64(h.Time), 0)
 	}
 	return j.QueuedAt
+}
+
+// describeDeadline says what deadline c recorded.
+func describeDeadline(c l2.Challenge) string {
+	switch {
+	case c.UntilSettled:
+		return "open until settled"
+	case c.DeadlineTime != 0:
+		return "L1 time " + time.Unix(int64(c.DeadlineTime), 0).UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("block %d", c.DeadlineBlock)
 }

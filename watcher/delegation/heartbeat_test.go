@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
@@ -61,7 +63,7 @@ func TestHeartbeat(t *testing.T) {
 func TestMultiTowerWithBacklog(t *testing.T) {
 	f := newFixture(t, 2, delegation.Config{})
 	ctx := context.Background()
-	second, err := delegation.NewServer(delegation.Config{Channels: f.kind, Store: f.st, Identity: f.chain.TowerKey(1)}, zap.NewNop())
+	second, err := delegation.NewServer(delegation.Config{Intakes: map[string]l2.Intake{api.KindChannel: f.kind}, ChainID: f.chain.Net.ChainID.Uint64(), Head: f.kind.Head, Store: f.st, Identity: f.chain.TowerKey(1)}, zap.NewNop())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -66,7 +68,13 @@ func newFixtureLog(t testing.TB, parties int, cfg delegation.Config, log *zap.Lo
 	t.Cleanup(func() { rdb.Close() })
 	q := challenge.NewQueue(st, c.Net.ChainID.Uint64(), "api")
 	kind := c.Plugin(st, q, log)
-	cfg.Channels, cfg.Store = kind, st
+	cfg.Store = st
+	cfg.Intakes = map[string]l2.Intake{api.KindChannel: kind}
+	cfg.Contracts = map[string][]common.Address{api.KindChannel: kind.Addresses()}
+	cfg.ChainID, cfg.Head = c.Net.ChainID.Uint64(), kind.Head
+	if cfg.Kinds == nil {
+		cfg.Kinds = []string{"plasma", "sidechain"}
+	}
 	if cfg.Identity == nil {
 		cfg.Identity = c.TowerKey(0)
 	}

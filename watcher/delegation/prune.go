@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
-	"github.com/watchtower-l2/watchtower/watcher/delegation/api"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 )
 
@@ -45,7 +44,7 @@ func (s *Server) Run(ctx context.Context) error {
 // signed before the expiry can never be replayed.
 func (s *Server) Prune(ctx context.Context) (PruneStats, error) {
 	var st PruneStats
-	head, err := s.channels.Head(ctx)
+	head, err := s.cfg.Head(ctx)
 	if err != nil {
 		return st, fmt.Errorf("delegation: prune: read L1 head: %w", err)
 	}
@@ -91,12 +90,8 @@ func (s *Server) pruneUser(ctx context.Context, u common.Address, head uint64, s
 	}
 	for _, e := range items {
 		kind, subj := splitMember(e.Member)
-		if kind == api.KindChannel {
-			id, err := api.ParseHash("subject", subj)
-			if err != nil {
-				continue
-			}
-			pruned, err := s.dropChannel(ctx, u, id)
+		if in, ok := s.cfg.Intakes[kind]; ok {
+			pruned, err := s.dropProof(ctx, kind, in, u, subj)
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,9 +20,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
-	"github.com/watchtower-l2/watchtower/proofs/channelstate"
 	"github.com/watchtower-l2/watchtower/watcher/delegation/api"
-	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 )
 
@@ -29,18 +29,6 @@ import (
 //
 //go:embed openapi.json
 var OpenAPI []byte
-
-// Channels is the channel plug-in's delegation side (*channel.Kind).
-type Channels interface {
-	DelegateMany(ctx context.Context, states []channelstate.Signed, opts channel.ManyOptions) ([]channel.Result, error)
-	Latest(ctx context.Context, id common.Hash) (channel.Held, error)
-	LatestNonce(ctx context.Context, id common.Hash) (uint64, error)
-	Forget(ctx context.Context, id common.Hash) error
-	Head(ctx context.Context) (uint64, error)
-	ChainID() uint64
-	Adjudicator() common.Address
-	Domain() channelstate.Domain
-}
 
 // Rate is a token bucket: PerSecond requests on average, bursts of Burst.
 // A zero PerSecond disables the limit.
@@ -51,14 +39,22 @@ type Rate struct {
 
 // Config configures the delegation API.
 type Config struct {
-	Channels Channels
-	Store    store.Store
+	// Intakes take the proofs of their kinds (the guarded kinds that
+	// implement l2.Intake), by kind name.
+	Intakes map[string]l2.Intake
+	// Contracts are the L1 contracts each guarded kind watches, for GET /v1/info.
+	Contracts map[string][]common.Address
+	// ChainID is the L1 chain. Required.
+	ChainID uint64
+	// Head reads the L1 head block number. Required.
+	Head  func(ctx context.Context) (uint64, error)
+	Store store.Store
 	// Identity signs receipts and heartbeats; its address is the tower's
 	// identity users check them against (and the verifying contract of the
 	// EIP-712 domain their requests are signed in). Required.
 	Identity *ecdsa.PrivateKey
-	// Kinds are the subscription kinds accepted besides channel states
-	// (default: plasma, sidechain).
+	// Kinds are the subscription kinds accepted (the guarded kinds that
+	// take no proofs through this API).
 	Kinds []string
 	// Slots is how many jobs (channels or subscriptions) a registered user may
 	// hold (default 100).
@@ -96,7 +92,6 @@ type Config struct {
 // Server serves the delegation API.
 type Server struct {
 	cfg      Config
-	channels Channels
 	reg      *Registry
 	domain   api.Domain
 	log      *zap.Logger
@@ -117,17 +112,17 @@ type Server struct {
 
 // NewServer returns the API handler.
 func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
-	if cfg.Channels == nil || cfg.Store == nil {
-		return nil, errors.New("delegation: Channels and Store are required")
+	if cfg.Store == nil {
+		return nil, errors.New("delegation: Store is required")
+	}
+	if cfg.ChainID == 0 || cfg.Head == nil {
+		return nil, errors.New("delegation: the L1 chain id and head reader are required")
 	}
 	if cfg.Identity == nil {
 		return nil, errors.New("delegation: an identity key is required to sign receipts and heartbeats")
 	}
-	if cfg.Kinds == nil {
-		cfg.Kinds = []string{"plasma", "sidechain"}
-	}
 	for _, k := range cfg.Kinds {
-		if !kindRE.MatchString(k) || k == api.KindChannel {
+		if _, proofs := cfg.Intakes[k]; !kindRE.MatchString(k) || proofs {
 			return nil, fmt.Errorf("delegation: bad subscription kind %q", k)
 		}
 	}
@@ -160,9 +155,8 @@ func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
 	}
 	s := &Server{
 		cfg:      cfg,
-		channels: cfg.Channels,
 		reg:      NewRegistry(cfg.Store),
-		domain:   api.Domain{ChainID: cfg.Channels.ChainID(), Tower: crypto.PubkeyToAddress(cfg.Identity.PublicKey)},
+		domain:   api.Domain{ChainID: cfg.ChainID, Tower: crypto.PubkeyToAddress(cfg.Identity.PublicKey)},
 		log:      log.Named("delegation"),
 		mux:      http.NewServeMux(),
 		ipLim:    newLimiter(cfg.PerIP),
@@ -179,6 +173,9 @@ func NewServer(cfg Config, log *zap.Logger) (*Server, error) {
 	s.mux.HandleFunc("POST /v1/users", s.postUser)
 	s.mux.HandleFunc("GET /v1/users/{address}", s.getUser)
 	s.mux.HandleFunc("GET /v1/users/{address}/items", s.getItems)
+	s.mux.HandleFunc("POST /v1/kinds/{kind}/proofs", s.postProofs)
+	s.mux.HandleFunc("GET /v1/kinds/{kind}/proofs/{subject}", s.getProof)
+	s.mux.HandleFunc("DELETE /v1/kinds/{kind}/proofs/{subject}", s.deleteProof)
 	s.mux.HandleFunc("POST /v1/channels/state", s.postState)
 	s.mux.HandleFunc("POST /v1/channels/states", s.postStates)
 	s.mux.HandleFunc("GET /v1/channels/{id}", s.getState)
@@ -285,18 +282,18 @@ func (s *Server) refusal(what string, err error) (int, string) {
 	return http.StatusServiceUnavailable, "the tower could not " + what + " right now; retry later"
 }
 
-// statusOf maps a channel delegation refusal to an HTTP status.
+// statusOf maps a kind's refusal of a proof to an HTTP status.
 func statusOf(err error) int {
 	switch {
-	case errors.Is(err, channel.ErrInvalidState), errors.Is(err, channel.ErrBadSignature):
+	case errors.Is(err, l2.ErrInvalidProof):
 		return http.StatusBadRequest
-	case errors.Is(err, channel.ErrUnknownChannel):
+	case errors.Is(err, l2.ErrUnknownSubject):
 		return http.StatusNotFound
-	case errors.Is(err, channel.ErrStaleNonce), errors.Is(err, channel.ErrChannelSettled), errors.Is(err, channel.ErrNotOpen):
+	case errors.Is(err, l2.ErrConflict):
 		return http.StatusConflict
-	case errors.Is(err, channel.ErrBalanceMismatch):
+	case errors.Is(err, l2.ErrUnprocessable):
 		return http.StatusUnprocessableEntity
-	case errors.Is(err, channel.ErrNotParticipant):
+	case errors.Is(err, l2.ErrNotParty):
 		return http.StatusForbidden
 	}
 	return http.StatusInternalServerError
@@ -324,11 +321,29 @@ func readBodyMax(w http.ResponseWriter, r *http.Request, limit int) ([]byte, err
 }
 
 func (s *Server) getInfo(w http.ResponseWriter, _ *http.Request) {
+	var proofs []string
+	for k := range s.cfg.Intakes {
+		proofs = append(proofs, k)
+	}
+	slices.Sort(proofs)
+	contracts := make(map[string][]string, len(s.cfg.Contracts))
+	for k, as := range s.cfg.Contracts {
+		for _, a := range as {
+			contracts[k] = append(contracts[k], a.Hex())
+		}
+	}
+	adj := ""
+	if as := contracts[api.KindChannel]; len(as) > 0 {
+		adj = as[0]
+	}
 	writeJSON(w, http.StatusOK, api.Info{
 		Tower:              s.domain.Tower.Hex(),
 		ChainID:            s.domain.ChainID,
-		Adjudicator:        s.channels.Adjudicator().Hex(),
-		Kinds:              append([]string{api.KindChannel}, s.cfg.Kinds...),
+		Adjudicator:        adj,
+		Kinds:              append(slices.Clone(proofs), s.cfg.Kinds...),
+		Proofs:             proofs,
+		Subscriptions:      s.cfg.Kinds,
+		Contracts:          contracts,
 		MaxBodyBytes:       api.MaxBodyBytes,
 		Slots:              s.cfg.Slots,
 		SubscriptionBlocks: s.cfg.SubscriptionBlocks,

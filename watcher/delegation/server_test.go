@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -209,7 +211,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 
 func TestIdentityIsRequired(t *testing.T) {
 	f := newFixture(t, 0, delegation.Config{})
-	if _, err := delegation.NewServer(delegation.Config{Channels: f.kind, Store: f.st}, nil); err == nil || !strings.Contains(err.Error(), "identity") {
+	if _, err := delegation.NewServer(delegation.Config{Intakes: map[string]l2.Intake{api.KindChannel: f.kind}, ChainID: 1, Head: f.kind.Head, Store: f.st}, nil); err == nil || !strings.Contains(err.Error(), "identity") {
 		t.Fatalf("NewServer without an identity: %v", err)
 	}
 	var ae *api.APIError

@@ -21,7 +21,7 @@ func (s *Server) currentHead(ctx context.Context) (uint64, error) {
 	if !s.headAt.IsZero() && time.Since(s.headAt) < s.cfg.HeadTTL {
 		return s.head, nil
 	}
-	h, err := s.channels.Head(ctx)
+	h, err := s.cfg.Head(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("read L1 head: %w", err)
 	}
@@ -172,12 +172,8 @@ func (s *Server) gcItems(ctx context.Context, u common.Address) ([]api.Item, err
 	out := make([]api.Item, 0, len(es))
 	for _, e := range es {
 		it := toItem(e)
-		if it.Kind == api.KindChannel {
-			id, err := api.ParseHash("subject", it.Subject)
-			if err != nil {
-				continue
-			}
-			n, err := s.channels.LatestNonce(ctx, id)
+		if in, ok := s.cfg.Intakes[it.Kind]; ok {
+			n, err := in.HeldNonce(ctx, it.Subject)
 			if errors.Is(err, store.ErrNotFound) {
 				if err := s.cfg.Store.IndexRemove(ctx, itemsKey(u), e.Member); err != nil {
 					return nil, err

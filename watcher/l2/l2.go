@@ -8,8 +8,8 @@ package l2
 import (
 	"context"
 	"fmt"
+	"slices"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
@@ -64,9 +64,16 @@ type Challenge struct {
 	Subject   string         `json:"subject"`
 	To        common.Address `json:"to"`
 	Data      []byte         `json:"data"`
-	// DeadlineBlock is the last block at which the contract accepts the challenge.
-	DeadlineBlock uint64   `json:"deadline_block"`
-	Users         []string `json:"users,omitempty"`
+	// DeadlineBlock is the last block at which the contract accepts the
+	// challenge (for a deadline in time or none, the kind's estimate, or 0).
+	DeadlineBlock uint64 `json:"deadline_block"`
+	// DeadlineTime is the last L1 block timestamp (Unix seconds) at which the
+	// contract accepts the challenge, for kinds whose windows are in time.
+	DeadlineTime uint64 `json:"deadline_time,omitempty"`
+	// UntilSettled: the dispute stays answerable until someone settles it
+	// on L1 (the simulation says when); no deadline is recorded.
+	UntilSettled bool     `json:"until_settled,omitempty"`
+	Users        []string `json:"users,omitempty"`
 	// EventBlock is the L1 block of the event that triggered the challenge.
 	EventBlock uint64 `json:"event_block"`
 }
@@ -96,8 +103,9 @@ type Kind interface {
 	// Verify judges an event against stored state. It must be idempotent: the
 	// same event may be delivered more than once.
 	Verify(ctx context.Context, ev event.Event) (Verdict, error)
-	// ClassifyRevert explains revert data returned when simulating a challenge.
-	ClassifyRevert(data []byte) (name string, class RevertClass)
+	// ClassifyRevert explains the revert data returned when simulating
+	// challenge c (DecodeRevert and RevertTable do the usual work).
+	ClassifyRevert(c Challenge, data []byte) (name string, class RevertClass)
 }
 
 // Registry maps kind names to plug-ins.
@@ -113,6 +121,16 @@ func NewRegistry(kinds ...Kind) (Registry, error) {
 		r[k.Name()] = k
 	}
 	return r, nil
+}
+
+// Names lists the kinds' names, sorted.
+func (r Registry) Names() []string {
+	out := make([]string, 0, len(r))
+	for name := range r {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Addresses returns every watched contract of every kind.
@@ -160,15 +178,3 @@ type BatchVerifier interface {
 	VerifyBatch(ctx context.Context, evs []event.Event) ([]Verdict, []error)
 }
 
-// CustomError finds the custom error of contract a that revert data encodes.
-// When it is none of a's errors, ok is false and name describes the data.
-func CustomError(a *abi.ABI, data []byte) (e abi.Error, name string, ok bool) {
-	if len(data) < 4 {
-		return abi.Error{}, "revert without data", false
-	}
-	found, err := a.ErrorByID([4]byte(data[:4]))
-	if err != nil {
-		return abi.Error{}, fmt.Sprintf("unknown error 0x%x", data[:4]), false
-	}
-	return *found, found.Name, true
-}

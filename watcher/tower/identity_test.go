@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
@@ -31,7 +34,7 @@ func TestAPIRoleNeedsItsOwnIdentity(t *testing.T) {
 	signer := c.TowerKey(0)
 	build := func(identity *ecdsa.PrivateKey) (*tower.Tower, error) {
 		return tower.New(context.Background(), tower.Options{Roles: []string{tower.RoleChallenge, tower.RoleAPI}, Owner: "t",
-			ChainID: c.Net.ChainID, Adjudicator: c.Addr, Identity: identity}, c.Net.Client, nil, st, signer, nil, zap.NewNop())
+			ChainID: c.Net.ChainID, Kinds: []l2.Factory{channel.Factory(c.Addr)}, Identity: identity}, c.Net.Client, nil, st, signer, nil, zap.NewNop())
 	}
 	if _, err := build(nil); err == nil || !strings.Contains(err.Error(), "api.identity_key_file") {
 		t.Fatalf("no identity key: %v", err)

@@ -29,7 +29,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
-	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/txmgr"
@@ -52,7 +51,7 @@ type L1 interface {
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
 	txmgr.Client
-	channel.Backend
+	l2.L1
 }
 
 // Options configures a tower process.
@@ -60,7 +59,6 @@ type Options struct {
 	Roles         []string
 	Owner         string
 	ChainID       *big.Int
-	Adjudicator   common.Address
 	Stream        string
 	Replicas      int
 	Ingest        ingest.Config
@@ -87,39 +85,24 @@ type Options struct {
 	APIListener net.Listener
 	// Metrics instruments every role (nil: none).
 	Metrics *metrics.Metrics
-	// Plugins build the L2 kinds guarded besides state channels (Plasma,
-	// sidechains). A kind that also implements l2.Runner is run with the
-	// ingest role.
-	Plugins []Plugin
+	// Kinds build the L2 kinds this tower guards (at least one). A kind
+	// that also implements l2.Runner is run with the ingest role.
+	Kinds []l2.Factory
 }
-
-// Deps is what a plug-in gets from the tower to build its kind.
-type Deps struct {
-	ChainID *big.Int
-	L1      L1
-	Bus     *bus.Bus
-	Store   store.Store
-	Queue   l2.Enqueuer
-	Alerts  alerts.Sink
-	Log     *zap.Logger
-}
-
-// Plugin builds one L2 kind.
-type Plugin func(ctx context.Context, d Deps) (l2.Kind, error)
 
 // Tower is one watcher process.
 type Tower struct {
-	opts     Options
-	Channels *channel.Kind
-	Queue    *challenge.Queue
-	Sender   *txmgr.Manager
-	ingest   *ingest.Ingester
-	verify   *verify.Verifier
-	runner   *challenge.Runner
-	api      http.Handler
-	apiSrv   *delegation.Server
-	runners  []namedRunner
-	log      *zap.Logger
+	opts    Options
+	Queue   *challenge.Queue
+	Sender  *txmgr.Manager
+	ingest  *ingest.Ingester
+	verify  *verify.Verifier
+	runner  *challenge.Runner
+	api     http.Handler
+	apiSrv  *delegation.Server
+	runners []namedRunner
+	l1      L1
+	log     *zap.Logger
 	// Kinds are the L2 kinds this tower guards.
 	Kinds l2.Registry
 }
@@ -142,22 +125,17 @@ func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, k
 		opts.ChainID = id
 	}
 	chainID := opts.ChainID.Uint64()
-	t := &Tower{opts: opts, log: log}
+	t := &Tower{opts: opts, log: log, l1: l1}
 	t.Queue = challenge.NewQueue(st, chainID, opts.Owner)
-	chain, err := channel.NewChain(l1, opts.Adjudicator)
-	if err != nil {
-		return nil, err
+	if len(opts.Kinds) == 0 {
+		return nil, errors.New("tower: no L2 kind to guard")
 	}
-	t.Channels, err = channel.New(channel.Config{ChainID: opts.ChainID, Adjudicator: opts.Adjudicator}, st, chain, t.Queue, log)
-	if err != nil {
-		return nil, err
-	}
-	all := []l2.Kind{t.Channels}
-	deps := Deps{ChainID: opts.ChainID, L1: l1, Bus: b, Store: st, Queue: t.Queue, Alerts: sink, Log: log}
-	for _, p := range opts.Plugins {
-		k, err := p(ctx, deps)
+	var all []l2.Kind
+	deps := l2.Deps{ChainID: opts.ChainID, L1: l1, Bus: b, Store: st, Queue: t.Queue, Alerts: sink, Log: log}
+	for _, build := range opts.Kinds {
+		k, err := build(ctx, deps)
 		if err != nil {
-			return nil, fmt.Errorf("tower: plug-in: %w", err)
+			return nil, fmt.Errorf("tower: build kind: %w", err)
 		}
 		all = append(all, k)
 		if r, ok := k.(l2.Runner); ok && t.has(RoleIngest) {
@@ -237,7 +215,20 @@ func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
 		return errors.New("tower: api.identity_key_file holds the challenge signer key: the internet-facing api role needs its own key")
 	}
 	cfg := t.opts.API
-	cfg.Channels, cfg.Store, cfg.Identity = t.Channels, st, id
+	cfg.Store, cfg.Identity = st, id
+	cfg.ChainID, cfg.Head = t.opts.ChainID.Uint64(), t.head
+	// Kinds that hold their users' proofs take them through the intake; the
+	// others take subscriptions.
+	cfg.Kinds, cfg.Intakes, cfg.Contracts = nil, map[string]l2.Intake{}, map[string][]common.Address{}
+	for _, name := range t.Kinds.Names() {
+		k := t.Kinds[name]
+		cfg.Contracts[name] = k.Addresses()
+		if in, ok := k.(l2.Intake); ok {
+			cfg.Intakes[name] = in
+			continue
+		}
+		cfg.Kinds = append(cfg.Kinds, name)
+	}
 	if t.opts.Metrics != nil && cfg.Metrics == nil {
 		cfg.Metrics = t.opts.Metrics
 	}
@@ -247,6 +238,15 @@ func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
 	}
 	t.api, t.apiSrv = srv, srv
 	return nil
+}
+
+// head reads the L1 head block number.
+func (t *Tower) head(ctx context.Context) (uint64, error) {
+	h, err := t.l1.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	return h.Number.Uint64(), nil
 }
 
 func (t *Tower) has(role string) bool { return slices.Contains(t.opts.Roles, role) }
@@ -308,7 +308,7 @@ func (t *Tower) Run(ctx context.Context) error {
 		})
 	}
 	t.log.Info("tower running", zap.Strings("roles", t.opts.Roles), zap.Uint64("chain_id", t.opts.ChainID.Uint64()),
-		zap.String("adjudicator", t.opts.Adjudicator.Hex()))
+		zap.Strings("kinds", t.Kinds.Names()))
 	finished := make(chan struct{})
 	logged := make(chan struct{})
 	go func() {

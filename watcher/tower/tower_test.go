@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
@@ -82,7 +84,7 @@ func (e *env) start(t *testing.T, owner string, signer int, confirmations uint64
 		Roles:       roles,
 		Owner:       owner,
 		ChainID:     e.chain.Net.ChainID,
-		Adjudicator: e.chain.Addr,
+		Kinds:       []l2.Factory{channel.Factory(e.chain.Addr)},
 		Ingest:      ingest.Config{Confirmations: confirmations, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
@@ -122,7 +124,7 @@ func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool)
 
 func delegate(t *testing.T, p *proc, s channelstate.Signed) {
 	t.Helper()
-	if _, err := p.tw.Channels.Delegate(context.Background(), s); err != nil {
+	if _, err := p.tw.Kinds[channel.KindName].(*channel.Kind).Delegate(context.Background(), s); err != nil {
 		t.Fatalf("delegate nonce %d: %v", s.Nonce, err)
 	}
 }

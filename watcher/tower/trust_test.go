@@ -133,7 +133,7 @@ func forgedEvents(t *testing.T, batch int) {
 			t.Fatalf("forged %s judged %+v, want unconfirmed", ev.Name, v)
 		}
 	}
-	if held, err := p.tw.Channels.Latest(ctx, ch.ID); err != nil || held.Nonce != 4 {
+	if held, err := p.tw.Kinds[channel.KindName].(*channel.Kind).Latest(ctx, ch.ID); err != nil || held.Nonce != 4 {
 		t.Fatalf("held state after forged settlements: nonce %d, %v; want nonce 4 kept", held.Nonce, err)
 	}
 	if open, err := p.tw.Queue.Open(ctx, 0); err != nil || len(open) != 0 {

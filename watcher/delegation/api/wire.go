@@ -16,6 +16,7 @@ import (
 	"github.com/watchtower-l2/watchtower/proofs/channelstate"
 	"github.com/watchtower-l2/watchtower/proofs/eip712"
 	"github.com/watchtower-l2/watchtower/proofs/merkle"
+	"github.com/watchtower-l2/watchtower/proofs/wire"
 )
 
 // MaxBodyBytes bounds a request body.
@@ -43,109 +44,27 @@ const HeaderRegistrationToken = "X-Watchtower-Registration-Token"
 // KindChannel is the kind of delegated channel states in items and receipts.
 const KindChannel = "channel"
 
-// ChannelState is the JSON body of POST /v1/channels/state. Balances are
-// decimal strings of wei (JSON numbers cannot hold uint256 safely).
-type ChannelState struct {
-	ChannelID string `json:"channel_id"`
-	Nonce     uint64 `json:"nonce"`
-	BalanceA  string `json:"balance_a"`
-	BalanceB  string `json:"balance_b"`
-	SigA      string `json:"sig_a"`
-	SigB      string `json:"sig_b"`
-}
+// ChannelState is the JSON body of POST /v1/channels/state (see
+// channelstate.JSON).
+type ChannelState = channelstate.JSON
 
 // FromSigned converts a signed state to its wire form.
-func FromSigned(s channelstate.Signed) ChannelState {
-	return ChannelState{
-		ChannelID: s.ChannelID.Hex(),
-		Nonce:     s.Nonce,
-		BalanceA:  s.BalanceA.String(),
-		BalanceB:  s.BalanceB.String(),
-		SigA:      hexutil.Encode(s.SigA),
-		SigB:      hexutil.Encode(s.SigB),
-	}
-}
-
-// Signed parses the wire form, naming the first bad field.
-func (c ChannelState) Signed() (channelstate.Signed, error) {
-	var s channelstate.Signed
-	id, err := ParseHash("channel_id", c.ChannelID)
-	if err != nil {
-		return s, err
-	}
-	if c.Nonce == 0 {
-		return s, errors.New("nonce: required (states start at nonce 1)")
-	}
-	a, err := ParseWei("balance_a", c.BalanceA)
-	if err != nil {
-		return s, err
-	}
-	b, err := ParseWei("balance_b", c.BalanceB)
-	if err != nil {
-		return s, err
-	}
-	sigA, err := ParseSig("sig_a", c.SigA)
-	if err != nil {
-		return s, err
-	}
-	sigB, err := ParseSig("sig_b", c.SigB)
-	if err != nil {
-		return s, err
-	}
-	s.State = channelstate.State{ChannelID: id, Nonce: c.Nonce, BalanceA: a, BalanceB: b}
-	s.SigA, s.SigB = sigA, sigB
-	return s, nil
-}
+func FromSigned(s channelstate.Signed) ChannelState { return channelstate.ToJSON(s) }
 
 // ParseHash parses a 0x-prefixed 32-byte hex value.
-func ParseHash(field, v string) (common.Hash, error) {
-	b, err := hexutil.Decode(v)
-	if err != nil || len(b) != 32 {
-		return common.Hash{}, fmt.Errorf("%s: want 0x followed by 64 hex digits, got %q", field, Truncate(v))
-	}
-	return common.BytesToHash(b), nil
-}
+func ParseHash(field, v string) (common.Hash, error) { return wire.ParseHash(field, v) }
 
 // ParseAddress parses a 0x-prefixed 20-byte hex address.
-func ParseAddress(field, v string) (common.Address, error) {
-	b, err := hexutil.Decode(v)
-	if err != nil || len(b) != 20 {
-		return common.Address{}, fmt.Errorf("%s: want an address, 0x followed by 40 hex digits, got %q", field, Truncate(v))
-	}
-	return common.BytesToAddress(b), nil
-}
+func ParseAddress(field, v string) (common.Address, error) { return wire.ParseAddress(field, v) }
 
 // ParseWei parses a non-negative decimal uint256.
-func ParseWei(field, v string) (*big.Int, error) {
-	if v == "" {
-		return nil, fmt.Errorf("%s: required (a decimal string of wei)", field)
-	}
-	if len(v) > 78 {
-		return nil, fmt.Errorf("%s: want a non-negative decimal integer below 2^256, got %q", field, Truncate(v))
-	}
-	n, ok := new(big.Int).SetString(v, 10)
-	if !ok || n.Sign() < 0 || n.BitLen() > 256 || v[0] == '+' {
-		return nil, fmt.Errorf("%s: want a non-negative decimal integer below 2^256, got %q", field, Truncate(v))
-	}
-	return n, nil
-}
+func ParseWei(field, v string) (*big.Int, error) { return wire.ParseWei(field, v) }
 
 // ParseSig parses a 65-byte 0x-prefixed signature.
-func ParseSig(field, v string) ([]byte, error) {
-	b, err := hexutil.Decode(v)
-	if err != nil || len(b) != 65 {
-		return nil, fmt.Errorf("%s: want a 65-byte signature as 0x-prefixed hex, got %q", field, Truncate(v))
-	}
-	return b, nil
-}
+func ParseSig(field, v string) ([]byte, error) { return wire.ParseSig(field, v) }
 
 // Truncate shortens v for an error message.
-func Truncate(s string) string {
-	if len(s) > 80 {
-		return s[:80] + "..."
-	}
-	return s
-}
+func Truncate(s string) string { return wire.Truncate(s) }
 
 // Accepted is the answer to an accepted channel delegation.
 type Accepted struct {
@@ -395,6 +314,12 @@ type Info struct {
 	ChainID            uint64   `json:"chain_id"`
 	Adjudicator        string   `json:"adjudicator"`
 	Kinds              []string `json:"kinds"`
+	// Proofs are the kinds whose proofs POST /v1/kinds/{kind}/proofs takes.
+	Proofs []string `json:"proofs"`
+	// Subscriptions are the kinds POST /v1/subscriptions takes.
+	Subscriptions []string `json:"subscriptions"`
+	// Contracts are the L1 contracts each kind watches.
+	Contracts map[string][]string `json:"contracts"`
 	MaxBodyBytes       int      `json:"max_body_bytes"`
 	Slots              int      `json:"slots"`
 	SubscriptionBlocks uint64   `json:"subscription_blocks"`
@@ -511,6 +436,23 @@ func DecodeMax(b []byte, v any, limit int) error {
 	return nil
 }
 
+// Proofs is the JSON body of POST /v1/kinds/{kind}/proofs: up to MaxBatch
+// proofs in the kind's JSON form, each of a different subject.
+type Proofs struct {
+	Proofs []json.RawMessage `json:"proofs"`
+}
+
+// HeldProof is the body of GET /v1/kinds/{kind}/proofs/{subject}: the
+// subject and nonce held, and, for a request signed by one of its parties,
+// the parties and the proof itself.
+type HeldProof struct {
+	Kind    string          `json:"kind"`
+	Subject string          `json:"subject"`
+	Nonce   uint64          `json:"nonce"`
+	Parties []string        `json:"parties,omitempty"`
+	Proof   json.RawMessage `json:"proof,omitempty"`
+}
+
 // ChannelStates is the JSON body of POST /v1/channels/states: up to MaxBatch
 // states, each of a different channel.
 type ChannelStates struct {
@@ -541,6 +483,12 @@ type BatchResult struct {
 	// Challenging is true when the channel was already closing with an older
 	// state and the tower queued a challenge at once.
 	Challenging bool `json:"challenging,omitempty"`
+	// Subject, Nonce and Digest say what an accepted proof's receipt holds
+	// (POST /v1/kinds/{kind}/proofs only: a client that cannot compute them
+	// itself rebuilds the receipts from them, and checks the signature).
+	Subject string `json:"subject,omitempty"`
+	Nonce   uint64 `json:"nonce,omitempty"`
+	Digest  string `json:"digest,omitempty"`
 }
 
 // BatchReceipt is the tower's one signature over the receipts of a batch's

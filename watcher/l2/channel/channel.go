@@ -354,18 +354,16 @@ func DisputeID(id common.Hash, nonce, deadline uint64) string {
 }
 
 // ClassifyRevert implements l2.Kind using the adjudicator's custom errors.
-func (k *Kind) ClassifyRevert(data []byte) (string, l2.RevertClass) {
-	_, name, ok := l2.CustomError(channelABI, data)
-	if !ok {
-		return name, l2.RevertUnknown
-	}
-	switch name {
-	case "StaleNonce", "WrongStatus", "UnknownChannel":
-		// Someone already submitted an equal or newer state, the channel settled,
-		// or a reorg removed the close: nothing left to answer.
-		return name, l2.RevertObsolete
-	case "DisputeWindowOver":
-		return name, l2.RevertTooLate
-	}
-	return name, l2.RevertUnknown
+func (k *Kind) ClassifyRevert(_ l2.Challenge, data []byte) (string, l2.RevertClass) {
+	return revertTable.Classify(channelABI, data)
+}
+
+// revertTable: StaleNonce, WrongStatus and UnknownChannel mean someone
+// already submitted an equal or newer state, the channel settled, or a reorg
+// removed the close: nothing is left to answer.
+var revertTable = l2.RevertTable{
+	"StaleNonce":        l2.RevertObsolete,
+	"WrongStatus":       l2.RevertObsolete,
+	"UnknownChannel":    l2.RevertObsolete,
+	"DisputeWindowOver": l2.RevertTooLate,
 }

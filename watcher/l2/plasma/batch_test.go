@@ -9,6 +9,8 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
@@ -20,7 +22,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/store"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
 	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
-	"github.com/watchtower-l2/watchtower/watcher/tower"
 )
 
 // plainStore hides a store's Batcher: VerifyBatch must work on any store.
@@ -47,7 +48,7 @@ func TestVerifyBatchMatchesVerify(t *testing.T) {
 	t.Cleanup(func() { peb.Close() })
 	contract := common.HexToAddress("0x00000000000000000000000000000000000000c0")
 	newKind := func(st store.Store) *Kind {
-		k, err := New(Config{Contract: contract}, tower.Deps{ChainID: big.NewInt(1337), Store: st,
+		k, err := New(Config{Contract: contract}, l2.Deps{ChainID: big.NewInt(1337), Store: st,
 			Queue: challenge.NewQueue(st, 1337, "t"), Alerts: &alerts.Recorder{}, Log: zap.NewNop()})
 		if err != nil {
 			t.Fatal(err)

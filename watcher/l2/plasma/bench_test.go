@@ -30,7 +30,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
-	"github.com/watchtower-l2/watchtower/watcher/tower"
 	"github.com/watchtower-l2/watchtower/watcher/verify"
 )
 
@@ -98,7 +97,7 @@ func BenchmarkMassExit(b *testing.B) {
 	b.Cleanup(bs.Close)
 	contract := common.HexToAddress("0x00000000000000000000000000000000000000c0")
 	q := challenge.NewQueue(st, benchChainID, "bench")
-	k, err := New(Config{Contract: contract}, tower.Deps{ChainID: big.NewInt(benchChainID), Store: st, Queue: q, Alerts: &alerts.Recorder{}, Log: zap.NewNop()})
+	k, err := New(Config{Contract: contract}, l2.Deps{ChainID: big.NewInt(benchChainID), Store: st, Queue: q, Alerts: &alerts.Recorder{}, Log: zap.NewNop()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
+
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -149,18 +152,17 @@ func (e *env) start(t *testing.T, owner string) *proc {
 	}
 	st := e.store(t)
 	tw, err := tower.New(ctx, tower.Options{
-		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge},
-		Owner:       owner,
-		ChainID:     e.net.ChainID,
-		Adjudicator: e.adj,
+		Roles:   []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge},
+		Owner:   owner,
+		ChainID: e.net.ChainID,
+		Kinds: []l2.Factory{channel.Factory(e.adj), plasma.Factory(plasma.Config{
+			Contract: e.pfAddr, FeedURL: e.feedURL, FeedSubject: e.subject,
+			WithholdTimeout: time.Second, NearEndBlocks: 15, Poll: 50 * time.Millisecond,
+		})},
 		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
 		EventSigner: e.events,
-		Plugins: []tower.Plugin{plasma.Plugin(plasma.Config{
-			Contract: e.pfAddr, FeedURL: e.feedURL, FeedSubject: e.subject,
-			WithholdTimeout: time.Second, NearEndBlocks: 15, Poll: 50 * time.Millisecond,
-		})},
 	}, e.net.Client, b, st, e.net.Keys[keyTower], e.alerts, log)
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/event"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/store"
-	"github.com/watchtower-l2/watchtower/watcher/tower"
 )
 
 // KindName is the subject token of this kind.
@@ -106,16 +105,17 @@ var (
 	_ l2.Runner = (*Kind)(nil)
 )
 
-// Plugin returns the tower plug-in for cfg: tower.Options.Plugins = append(..., plasma.Plugin(cfg)).
-func Plugin(cfg Config) tower.Plugin {
-	return func(_ context.Context, d tower.Deps) (l2.Kind, error) {
+// Factory returns the factory of the kind for cfg (for a tower assembled
+// in code; the configuration file goes through Plugin).
+func Factory(cfg Config) l2.Factory {
+	return func(_ context.Context, d l2.Deps) (l2.Kind, error) {
 		return New(cfg, d)
 	}
 }
 
 // New builds the kind from the tower's dependencies. d.Bus may be nil when
 // cfg.FeedSubject is empty.
-func New(cfg Config, d tower.Deps) (*Kind, error) {
+func New(cfg Config, d l2.Deps) (*Kind, error) {
 	if cfg.Contract == (common.Address{}) {
 		return nil, errors.New("plasma: contract address is required")
 	}
@@ -337,19 +337,17 @@ func (k *Kind) challengeWith(p plasmatx.Pos, sp Spend, deadline, eventBlock uint
 }
 
 // ClassifyRevert implements l2.Kind using the contract's custom errors.
-func (k *Kind) ClassifyRevert(data []byte) (string, l2.RevertClass) {
-	_, name, ok := l2.CustomError(plasmaABI, data)
-	if !ok {
-		return name, l2.RevertUnknown
-	}
-	switch name {
-	case "ExitAlreadyChallenged", "ExitAlreadyFinalized", "UnknownExit":
-		// Someone challenged first, the exit was processed, or a reorg removed it.
-		return name, l2.RevertObsolete
-	case "ExitPeriodOver":
-		return name, l2.RevertTooLate
-	}
-	return name, l2.RevertUnknown
+func (k *Kind) ClassifyRevert(_ l2.Challenge, data []byte) (string, l2.RevertClass) {
+	return revertTable.Classify(plasmaABI, data)
+}
+
+// revertTable: someone challenged first, the exit was processed, or a reorg
+// removed it: obsolete.
+var revertTable = l2.RevertTable{
+	"ExitAlreadyChallenged": l2.RevertObsolete,
+	"ExitAlreadyFinalized":  l2.RevertObsolete,
+	"UnknownExit":           l2.RevertObsolete,
+	"ExitPeriodOver":        l2.RevertTooLate,
 }
 
 func (k *Kind) notify(ctx context.Context, a alerts.Alert) {

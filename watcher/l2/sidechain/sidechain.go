@@ -31,7 +31,6 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/event"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/store"
-	"github.com/watchtower-l2/watchtower/watcher/tower"
 )
 
 // KindName is the subject token of this kind.
@@ -171,9 +170,10 @@ var (
 	_ l2.Runner = (*Kind)(nil)
 )
 
-// Plugin returns the tower plug-in building this kind from the tower's deps.
-func Plugin(cfg Config) tower.Plugin {
-	return func(_ context.Context, d tower.Deps) (l2.Kind, error) {
+// Factory returns the factory of the kind for cfg (for a tower assembled
+// in code; the configuration file goes through Plugin).
+func Factory(cfg Config) l2.Factory {
+	return func(_ context.Context, d l2.Deps) (l2.Kind, error) {
 		return New(cfg, d.ChainID, d.Store, d.L1, d.Queue, d.Alerts, d.Log)
 	}
 }
@@ -417,25 +417,24 @@ func (k *Kind) requestFor(s Submitted, eventBlock uint64, users []string) (l2.Ch
 }
 
 // ClassifyRevert implements l2.Kind with the manager's custom errors.
-func (k *Kind) ClassifyRevert(data []byte) (string, l2.RevertClass) {
-	e, name, ok := l2.CustomError(managerABI, data)
-	if !ok {
-		return name, l2.RevertUnknown
-	}
-	switch name {
-	case "NotPending":
-		if args, err := e.Inputs.Unpack(data[4:]); err == nil && len(args) == 2 {
-			if st, ok := args[1].(uint8); ok && st == 2 {
-				return "NotPending(final)", l2.RevertTooLate
-			}
+func (k *Kind) ClassifyRevert(_ l2.Challenge, data []byte) (string, l2.RevertClass) {
+	r := l2.DecodeRevert(managerABI, data)
+	if r.Name == "NotPending" && len(r.Args) == 2 {
+		if st, ok := r.Args[1].(uint8); ok && st == 2 {
+			return "NotPending(final)", l2.RevertTooLate
 		}
-		return e.Name, l2.RevertObsolete
-	case "UnknownCheckpoint", "AlreadyProven", "ProofAlreadyRequested":
-		return e.Name, l2.RevertObsolete
-	case "ChallengePeriodOver":
-		return e.Name, l2.RevertTooLate
 	}
-	return e.Name, l2.RevertUnknown
+	return revertTable.Classify(managerABI, data)
+}
+
+// revertTable: a checkpoint no longer pending, already proven or already
+// asked for proof is obsolete; a closed period is too late.
+var revertTable = l2.RevertTable{
+	"NotPending":            l2.RevertObsolete,
+	"UnknownCheckpoint":     l2.RevertObsolete,
+	"AlreadyProven":         l2.RevertObsolete,
+	"ProofAlreadyRequested": l2.RevertObsolete,
+	"ChallengePeriodOver":   l2.RevertTooLate,
 }
 
 // valset is a sidechain's registered validators.

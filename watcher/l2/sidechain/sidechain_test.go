@@ -137,17 +137,16 @@ func (e *env) startTower(t *testing.T) {
 		Poll:       30 * time.Millisecond, FutureGrace: 3, AttestGrace: 3, L1BlockTime: 50 * time.Millisecond,
 		StaleAfter: 2 * time.Second,
 	}
-	plug := sidechain.Plugin(cfg)
+	plug := sidechain.Factory(cfg)
 	e.tw, err = tower.New(ctx, tower.Options{
 		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge},
 		Owner:       "w1",
 		ChainID:     e.l1.ChainID,
-		Adjudicator: common.HexToAddress("0x000000000000000000000000000000000000dEaD"),
 		Ingest:      ingest.Config{Confirmations: 1, StartBlock: 1, PollInterval: 20 * time.Millisecond},
 		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
 		EventSigner: mustEventSigner(t),
-		Plugins: []tower.Plugin{func(ctx context.Context, d tower.Deps) (l2.Kind, error) {
+		Kinds: []l2.Factory{func(ctx context.Context, d l2.Deps) (l2.Kind, error) {
 			k, err := plug(ctx, d)
 			if err == nil {
 				e.kind = k.(*sidechain.Kind)
