@@ -118,6 +118,12 @@ func TestTowerUpdatesStaleClose(t *testing.T) {
 	r, err = n.Update(tower, b, a, aBP, aSig, aUpdOwn)
 	wantRevert(t, "update with the non-closer's own proof", r, err, "TN/update: invalid closing sig")
 
+	// ECVerify rejects a malformed signature with a bare require: no reason.
+	r, err = n.Update(tower, b, a, bBP5, bSig5, aUpd5[:64])
+	if reason, ok := raidentest.RevertReason(err); err == nil || ok {
+		t.Fatalf("update with a 64-byte signature: err %v, reason %q; want a revert without reason", err, reason)
+	}
+
 	r = mustOK(t, "tower update")(n.Update(tower, b, a, bBP5, bSig5, aUpd5))
 	upd, err := n.TN.ParseNonClosingBalanceProofUpdated(*r.Logs[0])
 	if err != nil || upd.ClosingParticipant != b || upd.Nonce.Uint64() != 5 || upd.BalanceHash != bBP5.BalanceHash {
