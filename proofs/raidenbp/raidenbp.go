@@ -188,7 +188,7 @@ func Signer(bp BalanceProof, sig []byte) (common.Address, error) {
 // closeChannel: a counter-signature (message type BalanceProof) over the
 // non-closing partner's balance proof bp and the partner's signature
 // nonClosingSig. For a close without a balance proof (nonce 0), pass the
-// same bytes as non_closing_signature (Raiden sends 65 zero bytes).
+// same bytes as non_closing_signature (any bytes the contract hashes as given; 65 zero bytes, say).
 func SignClose(key *ecdsa.PrivateKey, bp BalanceProof, nonClosingSig []byte) ([]byte, error) {
 	d, err := bp.CounterDigest(MessageTypeBalanceProof, nonClosingSig)
 	if err != nil {

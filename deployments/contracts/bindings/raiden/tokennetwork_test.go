@@ -197,7 +197,7 @@ func TestUpdateOnOpenChannel(t *testing.T) {
 	r, err := n.Update(deployer, b, a, bp, bSig, aUpd)
 	wantRevert(t, "update on an open channel", r, err, "TN/update: channel not closed")
 
-	// A close without a balance proof (nonce 0): Raiden sends 65 zero bytes.
+	// A close without a balance proof (nonce 0), with 65 zero bytes as the partner signature.
 	empty := raidenbp.BalanceProof{TokenNetwork: n.Address, ChainID: chain.ChainID, ChannelID: id, Nonce: new(big.Int)}
 	mustOK(t, "close with nonce 0")(n.Close(alice, b, empty, make([]byte, 65)))
 	r, err = n.Close(bob, a, bp, bSig)
