@@ -77,6 +77,7 @@ FUZZ_TARGETS = \
 	./proofs/channelstate:FuzzRecover \
 	./proofs/merkle:FuzzVerify \
 	./proofs/plasmatx:FuzzDecode \
+	./proofs/raidenbp:FuzzSigner \
 	./watcher/l2/channel:FuzzDecodeHeld \
 	./watcher/eventauth:FuzzCheck \
 	./watcher/delegation:FuzzCheckRequestAuth \
