@@ -21,13 +21,15 @@ import (
 
 const delegateUsage = `Usage:
   watchtower delegate [--tower URL] [--key FILE] --file STATE.json    delegate (or update) a co-signed channel state
+  watchtower delegate --kind K [--tower URL] [--key FILE] --file PROOFS.json
+                                                                     delegate proofs of kind K (one JSON object or {"proofs": [...]})
   watchtower delegate register  [--tower URL] --key FILE [--registration-token-file FILE]
                                                                      register your address, or renew its subscription
-  watchtower delegate show      [--tower URL] [--key FILE] --channel ID
+  watchtower delegate show      [--tower URL] [--key FILE] --channel ID | --kind K --subject S
                                                                      the state held for a channel: in full for a party's
                                                                      signed read (--key), else only the nonce held
   watchtower delegate status    [--tower URL] --key FILE            your subscription: slots used and free, expiry, what the tower holds
-  watchtower delegate revoke    [--tower URL] --key FILE --channel ID
+  watchtower delegate revoke    [--tower URL] --key FILE --channel ID | --kind K --subject S
   watchtower delegate subscribe [--tower URL] --key FILE --kind plasma|sidechain --subject S [--revoke]
   watchtower delegate heartbeat [--tower URL] [--max-lag N --head N]  the tower's signed coverage heartbeat
   watchtower delegate sign --key-a FILE --key-b FILE --chain-id N --adjudicator ADDR --channel ID --nonce N --balance-a WEI --balance-b WEI
@@ -62,6 +64,7 @@ func cmdDelegate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs, df := newDelegateFlags("delegate", stderr)
 	file := fs.String("file", "", "read the state as JSON from this file ('-' for stdin) instead of flags; a {\"states\": [...]} file delegates up to 256 states in one call")
 	receiptOut := fs.String("receipt-out", "", "also write the tower's signed receipt to this file")
+	kind := fs.String("kind", "", "delegate proofs of this kind (GET /v1/info lists them) from --file: one proof JSON object or {\"proofs\": [...]}")
 	var w api.ChannelState
 	fs.StringVar(&w.ChannelID, "channel", "", "channel id (0x + 64 hex digits)")
 	fs.Uint64Var(&w.Nonce, "nonce", 0, "state nonce")
@@ -75,6 +78,9 @@ func cmdDelegate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	clients, err := df.clients(false)
 	if err != nil {
 		return err
+	}
+	if *kind != "" {
+		return delegateKind(ctx, clients, *kind, *file, df.timeout, *receiptOut, stdout)
 	}
 	if *file != "" {
 		var r io.Reader = os.Stdin
@@ -262,8 +268,16 @@ func (c *delegateFlags) clients(needKey bool) ([]*client.Client, error) {
 func cmdDelegateRevoke(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newDelegateFlags("delegate revoke", stderr)
 	ch := fs.String("channel", "", "channel id to revoke")
+	kind := fs.String("kind", "", "revoke a delegation of this kind (with --subject)")
+	subject := fs.String("subject", "", "what the delegation is about, as the tower's receipt names it (with --kind)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *kind != "" {
+		if *subject == "" {
+			return usageErr("--kind needs --subject")
+		}
+		return eachTower(ctx, c, stdout, func(ctx context.Context, cl *client.Client) (any, error) { return cl.RevokeProof(ctx, *kind, *subject) })
 	}
 	id, err := api.ParseHash("--channel", *ch)
 	if err != nil {

@@ -41,8 +41,16 @@ func cmdDelegateRegister(ctx context.Context, args []string, stdout, stderr io.W
 func cmdDelegateShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newDelegateFlags("delegate show", stderr)
 	ch := fs.String("channel", "", "channel id (0x + 64 hex digits)")
+	kind := fs.String("kind", "", "show a proof of this kind (with --subject)")
+	subject := fs.String("subject", "", "what the proof is about, as the tower's receipt names it (with --kind)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *kind != "" {
+		if *subject == "" {
+			return usageErr("--kind needs --subject")
+		}
+		return eachTower(ctx, c, stdout, func(ctx context.Context, cl *client.Client) (any, error) { return cl.HeldProof(ctx, *kind, *subject) })
 	}
 	id, err := api.ParseHash("--channel", *ch)
 	if err != nil {

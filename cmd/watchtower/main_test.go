@@ -187,6 +187,20 @@ log:
 	if code != 0 || !strings.Contains(out, `"nonce": 4`) {
 		t.Fatalf("delegate: exit %d, out %s, err %s", code, out, errOut)
 	}
+	// --kind goes through the kind-generic intake: the same state again is
+	// refused as stale, an unknown kind is refused, show reads the nonce.
+	code, out, errOut = runCLI(context.Background(), "delegate", "--kind", "channel", "--tower", towerURL, "--file", file)
+	if code != 1 || !strings.Contains(errOut, "refused 1 of 1 proofs") || !strings.Contains(out, "holds nonce 4") {
+		t.Fatalf("delegate --kind with a stale state: exit %d, out %s, err %s", code, out, errOut)
+	}
+	code, _, errOut = runCLI(context.Background(), "delegate", "--kind", "nosuch", "--tower", towerURL, "--file", file)
+	if code != 1 || !strings.Contains(errOut, `takes no proofs of kind "nosuch"`) {
+		t.Fatalf("delegate --kind nosuch: exit %d, err %s", code, errOut)
+	}
+	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--kind", "channel", "--subject", ch.ID.Hex(), "--tower", towerURL)
+	if code != 0 || !strings.Contains(out, `"nonce": 4`) || strings.Contains(out, "sig_a") {
+		t.Fatalf("delegate show --kind unsigned: exit %d, out %s, err %s", code, out, errOut)
+	}
 	// `delegate show`: the nonce for anybody, the full state for a party's signed read.
 	code, out, errOut = runCLI(context.Background(), "delegate", "show", "--tower", towerURL, "--channel", ch.ID.Hex())
 	if code != 0 || !strings.Contains(out, `"nonce": 4`) || strings.Contains(out, "sig_a") {

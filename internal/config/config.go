@@ -197,7 +197,10 @@ type field struct {
 	help    string
 	file    string // "secret" for a file holding a secret, "" otherwise
 	example string
-	v       reflect.Value
+	// sample is a value that, with the other keys' samples, makes a
+	// minimal valid section (tests; falls back to example).
+	sample string
+	v      reflect.Value
 }
 
 var (
@@ -227,7 +230,7 @@ func fields(cfg *Config) []field {
 				walk(p, v.Field(i))
 				continue
 			}
-			out = append(out, field{path: p, help: f.Tag.Get("help"), file: f.Tag.Get("file"), example: f.Tag.Get("example"), v: v.Field(i)})
+			out = append(out, field{path: p, help: f.Tag.Get("help"), file: f.Tag.Get("file"), example: f.Tag.Get("example"), sample: f.Tag.Get("sample"), v: v.Field(i)})
 		}
 	}
 	walk("", reflect.ValueOf(cfg).Elem())

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
@@ -120,4 +121,28 @@ func (c *Config) Get(path string) string {
 		}
 	}
 	return ""
+}
+
+// Sample enables the kind named name with the `sample` (else `example`)
+// values its settings declare: a minimal valid section, for tests and docs.
+func (c *Config) Sample(name string) error {
+	if _, ok := c.Kinds.Get(name); !ok {
+		return fmt.Errorf("no kind %q", name)
+	}
+	for _, f := range fields(c) {
+		if !strings.HasPrefix(f.path, name+".") {
+			continue
+		}
+		v := f.sample
+		if v == "" {
+			v = f.example
+		}
+		if v == "" {
+			continue
+		}
+		if err := setValue(f.v, v); err != nil {
+			return fmt.Errorf("%s: sample %q: %w", f.path, v, err)
+		}
+	}
+	return nil
 }

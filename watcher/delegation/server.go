@@ -321,7 +321,7 @@ func readBodyMax(w http.ResponseWriter, r *http.Request, limit int) ([]byte, err
 }
 
 func (s *Server) getInfo(w http.ResponseWriter, _ *http.Request) {
-	var proofs []string
+	proofs := []string{}
 	for k := range s.cfg.Intakes {
 		proofs = append(proofs, k)
 	}
@@ -342,7 +342,7 @@ func (s *Server) getInfo(w http.ResponseWriter, _ *http.Request) {
 		Adjudicator:        adj,
 		Kinds:              append(slices.Clone(proofs), s.cfg.Kinds...),
 		Proofs:             proofs,
-		Subscriptions:      s.cfg.Kinds,
+		Subscriptions:      append([]string{}, s.cfg.Kinds...),
 		Contracts:          contracts,
 		MaxBodyBytes:       api.MaxBodyBytes,
 		Slots:              s.cfg.Slots,

@@ -186,6 +186,8 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 		"/v1/channels/{id}":                  {"get", "delete"},
 		"/v1/subscriptions":                  {"post"},
 		"/v1/subscriptions/{kind}/{subject}": {"delete"},
+		"/v1/kinds/{kind}/proofs":            {"post"},
+		"/v1/kinds/{kind}/proofs/{subject}":  {"get", "delete"},
 	}
 	for p, methods := range routes {
 		for _, m := range methods {

@@ -12,8 +12,8 @@ import (
 
 // Settings is the plasma section of the configuration.
 type Settings struct {
-	Contract        string        `yaml:"contract" help:"PlasmaFramework contract address (empty: Plasma is not watched)"`
-	FeedURL         string        `yaml:"feed_url" help:"the operator's HTTP block feed (block n at FEED_URL/blocks/n)"`
+	Contract        string        `yaml:"contract" help:"PlasmaFramework contract address (empty: Plasma is not watched)" sample:"0x5FbDB2315678afecb367f032d93F642f64180aa3"`
+	FeedURL         string        `yaml:"feed_url" help:"the operator's HTTP block feed (block n at FEED_URL/blocks/n)" sample:"http://operator.example"`
 	FeedSubject     string        `yaml:"feed_subject" help:"NATS subject the operator publishes block bodies on (empty: HTTP only)"`
 	WithholdTimeout time.Duration `yaml:"withhold_timeout" help:"how long a submitted root may lack its published body before users are told to exit"`
 }

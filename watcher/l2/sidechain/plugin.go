@@ -14,10 +14,10 @@ import (
 
 // Settings is the sidechain section of the configuration.
 type Settings struct {
-	Manager         string        `yaml:"manager" help:"CheckpointManager contract address (empty: no sidechain is watched)"`
-	ID              uint64        `yaml:"id" help:"the sidechain id registered on the manager"`
-	RPCURL          string        `yaml:"rpc_url" help:"the sidechain's JSON-RPC endpoint"`
-	AttestationsURL string        `yaml:"attestations_url" help:"base URL of the validators' attestation feed"`
+	Manager         string        `yaml:"manager" help:"CheckpointManager contract address (empty: no sidechain is watched)" sample:"0x5FbDB2315678afecb367f032d93F642f64180aa3"`
+	ID              uint64        `yaml:"id" help:"the sidechain id registered on the manager" sample:"7"`
+	RPCURL          string        `yaml:"rpc_url" help:"the sidechain's JSON-RPC endpoint" sample:"http://sidechain.example:8545"`
+	AttestationsURL string        `yaml:"attestations_url" help:"base URL of the validators' attestation feed" sample:"http://validators.example"`
 	L1BlockTime     time.Duration `yaml:"l1_block_time" help:"the L1 block time, to turn blocks left into time left in alerts"`
 }
 
