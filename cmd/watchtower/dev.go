@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -18,7 +17,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
-	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/internal/devnet"
 	"github.com/watchtower-l2/watchtower/internal/logging"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
@@ -28,15 +26,12 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
-	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
-	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
 	"github.com/watchtower-l2/watchtower/watcher/txmgr"
 )
 
 type devFlags struct {
-	channels  int
 	jsonOut   bool
 	blockTime time.Duration
 	window    uint64
@@ -47,38 +42,51 @@ type devFlags struct {
 	keep      bool
 	seed      uint64
 	webhook   string
-	plasma    int
-	checkpts  int
+	// counts is each demo's number of subjects, by kind.
+	counts map[string]*int
+}
+
+// demoRun is one kind's demo with its count and its accounts.
+type demoRun struct {
+	demo scenario.Demo
+	n    int
+	env  scenario.Env
 }
 
 func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var f devFlags
-	fs.IntVar(&f.channels, "channels", 20, "number of channels in the scenario")
+	f := devFlags{counts: map[string]*int{}}
 	fs.BoolVar(&f.jsonOut, "json", false, "print the summary as JSON on stdout")
 	fs.DurationVar(&f.blockTime, "block-time", 100*time.Millisecond, "L1 block time of the in-process chain")
-	fs.Uint64Var(&f.window, "window", 60, "dispute window of each channel, in blocks")
+	fs.Uint64Var(&f.window, "window", 60, "dispute window of every scenario's contracts, in blocks")
 	fs.IntVar(&f.rpcPort, "rpc-port", 0, "port for the L1 JSON-RPC on 127.0.0.1 (0: a free port)")
 	fs.StringVar(&f.apiListen, "api-listen", "127.0.0.1:0", "delegation API listen address")
 	fs.StringVar(&f.dataDir, "data-dir", "", "where the embedded store and NATS keep data (default: a temporary dir, removed at exit)")
 	fs.StringVar(&f.logLevel, "log-level", "error", "tower log level on stderr (alerts are printed regardless)")
 	fs.BoolVar(&f.keep, "keep-running", false, "keep the devnet and tower running after the scenario (Ctrl-C to stop)")
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
-	fs.IntVar(&f.checkpts, "checkpoints", 12, "sidechain checkpoints in the sidechain scenario (0: skip it)")
-	fs.IntVar(&f.plasma, "plasma-users", 12, "Plasma users in the Plasma scenario (0: skip it)")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
+	demos := scenario.Demos()
+	for _, d := range demos {
+		c := d.Count()
+		f.counts[d.Kind()] = fs.Int(c.Flag, c.Default, c.Usage)
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if f.channels < 1 || f.channels > 5000 {
-		return usageErr("--channels must be between 1 and 5000, got %d", f.channels)
+	var runs []*demoRun
+	for _, d := range demos {
+		c, n := d.Count(), *f.counts[d.Kind()]
+		if n < 0 || n > c.Max || (n > 0 && n < c.Min) {
+			return usageErr("--%s must be 0 or between %d and %d, got %d", c.Flag, max(c.Min, 1), c.Max, n)
+		}
+		if n > 0 {
+			runs = append(runs, &demoRun{demo: d, n: n})
+		}
 	}
-	if f.plasma != 0 && (f.plasma < 4 || f.plasma > 2000) {
-		return usageErr("--plasma-users must be 0 or between 4 and 2000, got %d", f.plasma)
-	}
-	if f.checkpts < 0 || f.checkpts > 500 {
-		return usageErr("--checkpoints must be between 0 and 500, got %d", f.checkpts)
+	if len(runs) == 0 {
+		return usageErr("every scenario is skipped: give at least one kind a count above 0")
 	}
 	if f.window < 10 {
 		return usageErr("--window must be at least 10 blocks, got %d", f.window)
@@ -99,29 +107,25 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		defer os.RemoveAll(dir)
 	}
+	return playDev(ctx, f, runs, dir, log, progress, stdout)
+}
 
-	// L1 accounts: 0 deployer, 1 tower signer, two per channel, the
-	// checkpoint proposer, the Plasma operator, then the Plasma users.
+// playDev starts the in-process L1, every demo's contracts and the tower,
+// plays the demos and reports.
+func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *zap.Logger, progress io.Writer, stdout io.Writer) error {
+	// L1 accounts: 0 deployer, 1 tower signer, then each demo's in order.
+	accounts := 2
+	for _, r := range runs {
+		accounts += r.demo.Accounts(r.n)
+	}
 	fmt.Fprintf(progress, "starting the in-process L1 (simulated go-ethereum)...\n")
-	proposer := 2 + 2*f.channels
-	operator := proposer + 1
-	net1, err := devnet.Start(devnet.Options{Accounts: operator + 1 + f.plasma, RPCPort: f.rpcPort, WSPort: -1})
+	net1, err := devnet.Start(devnet.Options{Accounts: accounts, RPCPort: f.rpcPort, WSPort: -1})
 	if err != nil {
 		return err
 	}
 	defer net1.Close()
 	net1.AutoMine(f.blockTime)
 	fmt.Fprintf(progress, "  L1 JSON-RPC at %s (chain id %s, a block every %s)\n", net1.RPCURL, net1.ChainID, f.blockTime)
-
-	deployer := net1.Transactor(ctx, net1.Keys[0])
-	addr, tx, _, err := bindings.DeployChannelAdjudicator(deployer, net1.Client)
-	if err != nil {
-		return fmt.Errorf("deploy ChannelAdjudicator: %w", err)
-	}
-	if _, err := net1.WaitDeployed(ctx, tx); err != nil {
-		return fmt.Errorf("deploy ChannelAdjudicator: %w", err)
-	}
-	fmt.Fprintf(progress, "  ChannelAdjudicator deployed at %s\n", addr.Hex())
 
 	emb, err := bus.StartEmbedded(bus.EmbeddedOptions{Dir: filepath.Join(dir, "nats"), Logger: log})
 	if err != nil {
@@ -139,6 +143,21 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	defer st.Close()
 	fmt.Fprintf(progress, "  embedded NATS JetStream at %s, embedded store in %s\n", emb.ClientURL(), dir)
+
+	next := 2
+	var factories []l2.Factory
+	for _, r := range runs {
+		k := r.demo.Accounts(r.n)
+		r.env = scenario.Env{Net: net1, Deployer: net1.Keys[0], Keys: net1.Keys[next : next+k], NATS: b.Conn(),
+			BlockTime: f.blockTime, Window: f.window, Seed: f.seed, Progress: progress}
+		next += k
+		fac, err := r.demo.Deploy(ctx, r.env, r.n)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.demo.Kind(), err)
+		}
+		defer r.demo.Close()
+		factories = append(factories, fac)
+	}
 
 	ln, err := net.Listen("tcp", f.apiListen)
 	if err != nil {
@@ -166,26 +185,6 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}()
 		fmt.Fprintf(progress, "  alerts also go to %s\n", f.webhook)
 	}
-	kindsOf := []l2.Factory{channel.Factory(addr)}
-	var pc *scenario.PlasmaChain
-	if f.plasma > 0 {
-		if pc, err = scenario.DeployPlasma(ctx, net1, net1.Keys[0], net1.Keys[operator], b.Conn(), f.window); err != nil {
-			return err
-		}
-		defer pc.Close()
-		kindsOf = append(kindsOf, plasma.Factory(pc.TowerConfig(f.blockTime, 20*f.blockTime)))
-		fmt.Fprintf(progress, "  PlasmaFramework deployed at %s, operator publishing blocks on NATS %s\n", pc.Contract.Hex(), pc.Subject)
-	}
-	var side *devSidechain
-	if f.checkpts > 0 {
-		if side, err = startDevSidechain(ctx, net1, f.blockTime, f.window); err != nil {
-			return err
-		}
-		defer side.Close()
-		kindsOf = append(kindsOf, side.factory(f.blockTime))
-		fmt.Fprintf(progress, "  sidechain %d (chain id %d) at %s attested by %d validators; CheckpointManager at %s\n",
-			devSidechainID, devSidechainChainID, side.chain.RPCURL, len(side.vals.Addresses()), side.manager.Hex())
-	}
 	// The demo's ingest seals events with a key made for this run; its verify
 	// trusts that key alone, as a single-node tower would.
 	events, err := eventauth.GenerateSigner()
@@ -205,10 +204,10 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Owner:       "dev",
 		ChainID:     net1.ChainID,
 		Ingest:      ingest.Config{Confirmations: 1, PollInterval: f.blockTime},
-		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime},
+		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
 		TxMgr:       txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
 		APIListener: ln,
-		Kinds:       kindsOf,
+		Kinds:       factories,
 	}, net1.Client, b, st, net1.Keys[1], sinks, log)
 	if err != nil {
 		return err
@@ -224,39 +223,17 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}()
 	apiURL := "http://" + ln.Addr().String()
 	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s (identity %s)\n", net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
+	running := scenario.Tower{Kinds: tw.Kinds, API: delegation.NewClient(apiURL, nil), APIURL: apiURL,
+		Identity: crypto.PubkeyToAddress(identity.PublicKey), Signer: net1.Address(1), Alerts: rec.Alerts}
 
-	parties := make([]*ecdsa.PrivateKey, 0, 2*f.channels)
-	parties = append(parties, net1.Keys[2:proposer]...)
-	fmt.Fprintf(progress, "playing the channel scenario with %d channels:\n", f.channels)
 	start := time.Now()
-	sc := &scenario.Channels{
-		Net: net1, Adjudicator: addr, Tower: delegation.NewClient(apiURL, nil), TowerAddr: crypto.PubkeyToAddress(net1.Keys[1].PublicKey),
-		Parties: parties, Count: f.channels, Window: f.window, Progress: progress, Seed: f.seed,
-	}
-	sum, err := sc.Run(ctx)
-	if err != nil {
-		return err
-	}
-	sums := []scenario.Summary{sum}
-	if side != nil {
-		fmt.Fprintf(progress, "playing the sidechain scenario with %d checkpoints:\n", f.checkpts)
-		ssum, err := (&scenario.Sidechain{Net: net1, Manager: side.manager, SidechainID: devSidechainID, Side: side.chain,
-			Validators: side.vals, Proposer: net1.Keys[proposer], TowerAddr: net1.Address(1), Count: f.checkpts,
-			Progress: progress, Seed: f.seed}).Run(ctx)
+	var sums []scenario.Summary
+	for _, r := range runs {
+		sum, err := r.demo.Play(ctx, r.env, running, r.n)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s scenario: %w", r.demo.Kind(), err)
 		}
-		sums = append(sums, ssum)
-	}
-	if pc != nil {
-		fmt.Fprintf(progress, "playing the Plasma scenario with %d users:\n", f.plasma)
-		psum, err := (&scenario.Plasma{Net: net1, Chain: pc, Kind: tw.Kinds[plasma.KindName].(*plasma.Kind),
-			TowerAddr: crypto.PubkeyToAddress(net1.Keys[1].PublicKey), Parties: net1.Keys[operator+1:],
-			Count: f.plasma, Alerts: rec.Alerts, Progress: progress}).Run(ctx)
-		if err != nil {
-			return err
-		}
-		sums = append(sums, psum)
+		sums = append(sums, sum)
 	}
 	fmt.Fprintf(progress, "scenario done in %s; %d alerts raised\n", time.Since(start).Round(time.Millisecond), len(rec.Alerts()))
 
@@ -270,10 +247,14 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		printTable(stdout, sums...)
 	}
 	if f.keep {
-		if dir, err := writeDevExample(ctx, net1, addr, apiURL, crypto.PubkeyToAddress(identity.PublicKey)); err != nil {
-			fmt.Fprintf(progress, "could not prepare the delegation walkthrough: %v\n", err)
-		} else {
-			fmt.Fprintf(progress, "delegation walkthrough ready: . %s/env   (README, \"Delegate your channel\")\n", dir)
+		for _, r := range runs {
+			if w, ok := r.demo.(scenario.Walkthrough); ok {
+				if dir, err := w.Walkthrough(ctx, r.env, running); err != nil {
+					fmt.Fprintf(progress, "could not prepare the %s walkthrough: %v\n", r.demo.Kind(), err)
+				} else {
+					fmt.Fprintf(progress, "delegation walkthrough ready (%s): . %s/env   (README, \"Delegate your channel\")\n", r.demo.Kind(), dir)
+				}
+			}
 		}
 		fmt.Fprintf(progress, "still running (L1 at %s, API at %s); Ctrl-C to stop\n", net1.RPCURL, apiURL)
 		<-ctx.Done()

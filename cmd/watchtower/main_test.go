@@ -62,7 +62,9 @@ func TestBadInvocations(t *testing.T) {
 		{[]string{"run", "--roles", "ingest,bake"}, 2, `unknown role "bake"`},
 		{[]string{"run", "--plasma.contract", "0x00000000000000000000000000000000000000aa"}, 2, "plasma.feed_url: required"},
 		{[]string{"run", "--sidechain.manager", "0x00000000000000000000000000000000000000bb", "--sidechain.id", "7"}, 2, "sidechain.rpc_url: required"},
-		{[]string{"dev", "--channels", "0"}, 2, "--channels must be between 1 and 5000"},
+		{[]string{"dev", "--channels", "-1"}, 2, "--channels must be 0 or between 1 and 5000"},
+		{[]string{"dev", "--channels", "0", "--plasma-users", "0", "--checkpoints", "0"}, 2, "every scenario is skipped"},
+		{[]string{"dev", "--plasma-users", "2"}, 2, "--plasma-users must be 0 or between 4 and 2000"},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

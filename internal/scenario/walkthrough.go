@@ -1,8 +1,9 @@
-package main
+package scenario
 
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"os"
@@ -46,12 +47,21 @@ func (e DevExample) Write() error {
 		}
 	}
 	balA := new(big.Int).Div(new(big.Int).Mul(e.Total, big.NewInt(6)), big.NewInt(10))
-	s, err := signState(channelstate.Domain{ChainID: e.ChainID, Contract: e.Adjudicator},
-		channelstate.State{ChannelID: e.ChannelID, Nonce: 1, BalanceA: balA, BalanceB: new(big.Int).Sub(e.Total, balA)}, e.A, e.B)
+	d := channelstate.Domain{ChainID: e.ChainID, Contract: e.Adjudicator}
+	st := channelstate.State{ChannelID: e.ChannelID, Nonce: 1, BalanceA: balA, BalanceB: new(big.Int).Sub(e.Total, balA)}
+	sigA, err := d.Sign(st, e.A)
 	if err != nil {
 		return err
 	}
-	if err := writeJSONFile(filepath.Join(e.Dir, "state.json"), api.FromSigned(s)); err != nil {
+	sigB, err := d.Sign(st, e.B)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(api.FromSigned(channelstate.Signed{State: st, SigA: sigA, SigB: sigB}), "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(e.Dir, "state.json"), append(b, '\n'), 0o600); err != nil {
 		return err
 	}
 	env := fmt.Sprintf(`export WATCHTOWER_TOWER_URL=%s
@@ -66,7 +76,7 @@ export WT_CHANNEL=%s
 }
 
 // devExampleDir is where `watchtower dev --keep-running` writes the walkthrough's files.
-func devExampleDir() string { return filepath.Join(os.TempDir(), "watchtower-dev-example") }
+func DevExampleDir() string { return filepath.Join(os.TempDir(), "watchtower-dev-example") }
 
 // writeDevExample opens a fresh channel between two new funded keys on the
 // dev L1 and writes the walkthrough's files; it returns their directory.
@@ -140,7 +150,7 @@ func writeDevExample(ctx context.Context, net1 *devnet.Devnet, adj common.Addres
 	if _, err := net1.WaitSucceeded(ctx, tx.Hash()); err != nil {
 		return "", fmt.Errorf("join example channel: %w", err)
 	}
-	ex := DevExample{Dir: devExampleDir(), TowerURL: towerURL, ChainID: net1.ChainID, Adjudicator: adj, Tower: tower,
+	ex := DevExample{Dir: DevExampleDir(), TowerURL: towerURL, ChainID: net1.ChainID, Adjudicator: adj, Tower: tower,
 		ChannelID: id, A: a, B: b, Total: new(big.Int).Mul(deposit, big.NewInt(2))}
 	return ex.Dir, ex.Write()
 }
