@@ -177,4 +177,3 @@ type BatchVerifier interface {
 	// retried, and must stay idempotent like Verify).
 	VerifyBatch(ctx context.Context, evs []event.Event) ([]Verdict, []error)
 }
-

@@ -310,20 +310,20 @@ type Revoked struct {
 
 // Info is the body of GET /v1/info: who the tower is and what it accepts.
 type Info struct {
-	Tower              string   `json:"tower"`
-	ChainID            uint64   `json:"chain_id"`
-	Adjudicator        string   `json:"adjudicator"`
-	Kinds              []string `json:"kinds"`
+	Tower       string   `json:"tower"`
+	ChainID     uint64   `json:"chain_id"`
+	Adjudicator string   `json:"adjudicator"`
+	Kinds       []string `json:"kinds"`
 	// Proofs are the kinds whose proofs POST /v1/kinds/{kind}/proofs takes.
 	Proofs []string `json:"proofs"`
 	// Subscriptions are the kinds POST /v1/subscriptions takes.
 	Subscriptions []string `json:"subscriptions"`
 	// Contracts are the L1 contracts each kind watches.
-	Contracts map[string][]string `json:"contracts"`
-	MaxBodyBytes       int      `json:"max_body_bytes"`
-	Slots              int      `json:"slots"`
-	SubscriptionBlocks uint64   `json:"subscription_blocks"`
-	AnonymousBlocks    uint64   `json:"anonymous_blocks"`
+	Contracts          map[string][]string `json:"contracts"`
+	MaxBodyBytes       int                 `json:"max_body_bytes"`
+	Slots              int                 `json:"slots"`
+	SubscriptionBlocks uint64              `json:"subscription_blocks"`
+	AnonymousBlocks    uint64              `json:"anonymous_blocks"`
 }
 
 // Heartbeat is the body of GET /v1/heartbeat: the last L1 block whose events
