@@ -231,7 +231,7 @@ func printStatus(w io.Writer, s towerStatus) {
 		fmt.Fprintf(tw, "%s\t%s\n", label, x)
 	}
 	if len(s.Watches) == 0 {
-		fmt.Fprintf(tw, "Watching\tnothing configured (channel.adjudicator is empty)\n")
+		fmt.Fprintf(tw, "Watching\tnothing configured (no kind's section names a contract)\n")
 	}
 	if len(s.Roles) > 0 {
 		fmt.Fprintf(tw, "Roles\t%s\n", strings.Join(s.Roles, ", "))

@@ -74,6 +74,9 @@ type Plugin struct {
 	// New builds the kind from its section (one NewConfig returned, filled
 	// in and without Problems).
 	New func(ctx context.Context, cfg Config, d Deps) (Kind, error)
+	// Deployer deploys the kind's reference contracts (nil: the kind
+	// guards contracts deployed by others).
+	Deployer *Deployer
 }
 
 // Bind returns the factory of p for one section.

@@ -26,6 +26,7 @@ func Plugin() l2.Plugin {
 	return l2.Plugin{
 		Name:      KindName,
 		Doc:       "State channels: a close with a stale state is answered with the latest co-signed state users delegated.",
+		Deployer:  deployer(),
 		NewConfig: func() l2.Config { return &Settings{} },
 		New: func(_ context.Context, cfg l2.Config, d l2.Deps) (l2.Kind, error) {
 			s, ok := cfg.(*Settings)

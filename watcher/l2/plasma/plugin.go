@@ -38,6 +38,7 @@ func Plugin() l2.Plugin {
 	return l2.Plugin{
 		Name:      KindName,
 		Doc:       "Plasma: exits of outputs already spent on the child chain are challenged with the spending transaction; withheld blocks are reported.",
+		Deployer:  deployer(),
 		NewConfig: func() l2.Config { return &Settings{WithholdTimeout: 30 * time.Second} },
 		New: func(_ context.Context, cfg l2.Config, d l2.Deps) (l2.Kind, error) {
 			s, ok := cfg.(*Settings)

@@ -47,6 +47,7 @@ func Plugin() l2.Plugin {
 	return l2.Plugin{
 		Name:      KindName,
 		Doc:       "Sidechain checkpoints: a checkpoint that does not match the sidechain's blocks is challenged with a proof the manager verifies.",
+		Deployer:  deployer(),
 		NewConfig: func() l2.Config { return &Settings{L1BlockTime: 12 * time.Second} },
 		New: func(_ context.Context, cfg l2.Config, d l2.Deps) (l2.Kind, error) {
 			s, ok := cfg.(*Settings)
