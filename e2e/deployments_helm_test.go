@@ -78,8 +78,7 @@ type podSpec struct {
 type chartValues struct {
 	Config struct {
 		L1 struct {
-			RPCURL  string `yaml:"rpc_url"`
-			ChainID int    `yaml:"chain_id"`
+			RPCURL string `yaml:"rpc_url"`
 		} `yaml:"l1"`
 		NATS struct {
 			URL string `yaml:"url"`
@@ -98,7 +97,7 @@ type chartValues struct {
 // mounted paths with the volumes' modes) against anvil with the
 // adjudicator deployed, a 3-node NATS JetStream cluster (the chart's
 // nats.replicas is 3) and a Redis with a password. The values an operator
-// must set are set: the adjudicator, the trusted event key, and a Redis
+// must set are set: the L1 chain id, the adjudicator, the trusted event key, and a Redis
 // password Secret (so that its mount is exercised too). Each process must
 // answer /readyz 200 (the pod's readiness probe) and exit 0 on SIGTERM.
 func TestHelmGroupsStart(t *testing.T) {
@@ -108,12 +107,14 @@ func TestHelmGroupsStart(t *testing.T) {
 	var values chartValues
 	readYAML(t, filepath.Join(chartDir, "values.yaml"), &values)
 	bin, natsBin := buildTower(t, dir), buildNATSServer(t, dir)
-	node := anviltest.StartWith(t, anviltest.Options{Args: []string{"--chain-id", strconv.Itoa(values.Config.L1.ChainID), "--block-time", "1"}})
+	// anvil's chain (31337) stands in for the chart's default L1 (chain_id 1):
+	// l1.chain_id is set like the other values an operator gives.
+	node := anviltest.StartWith(t, anviltest.Options{Args: []string{"--block-time", "1"}})
 	secrets, sets := helmSecrets(t, dir, bin, node)
 	objects := renderChart(t, helm, dir, sets)
 
 	redisAddr := startRedis(t, dir, string(secrets["watchtower-redis"]["password"]))
-	nats := startNATSCluster(t, dir, natsBin, []string{"nats-1", "nats-2", "nats-3"}, "/healthz?js-enabled-only=true",
+	nats := startNATSCluster(t, dir, natsBin, []string{"nats-1", "nats-2", "nats-3"}, "/healthz",
 		func(name, store string) []string {
 			return []string{"--name", name, "--jetstream", "--store_dir", store, "--cluster_name", "nats"}
 		})
@@ -211,6 +212,7 @@ func helmSecrets(t *testing.T, dir, bin string, node *anviltest.Node) (map[strin
 		"watchtower-redis":     {"password": []byte("helm-redis-password")},
 	}
 	sets := []string{
+		"config.l1.chain_id=" + strconv.Itoa(anviltest.ChainID),
 		"config.channel.adjudicator=" + deployed.Contracts[0].Address,
 		"config.events.trusted_keys[0]=" + lastLine(out),
 		"secrets.redisPassword.existingSecret=watchtower-redis",
