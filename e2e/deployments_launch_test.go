@@ -45,6 +45,10 @@ type tower struct {
 	roles   string
 	metrics string // the rewritten metrics listen address
 	p       *proc
+	// relaunch starts the container again (its n-th restart), with the
+	// same files, environment and ports.
+	relaunch func(n int) *proc
+	restarts int
 }
 
 // mapper moves one container's paths and addresses onto this machine.
@@ -184,8 +188,9 @@ func launch(t *testing.T, dir, bin string, hosts map[string]string, c container)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := startProc(t, dir, c.name, envBin, append(append(env, bin), args...)...)
-	return &tower{name: c.name, roles: c.env["WATCHTOWER_ROLES"], metrics: metrics, p: p}
+	start := func(name string) *proc { return startProc(t, dir, name, envBin, append(append(env, bin), args...)...) }
+	return &tower{name: c.name, roles: c.env["WATCHTOWER_ROLES"], metrics: metrics, p: start(c.name),
+		relaunch: func(n int) *proc { return start(fmt.Sprintf("%s-restart%d", c.name, n)) }}
 }
 
 // writeMounted writes a mounted file, creating its directory.
@@ -199,30 +204,6 @@ func writeMounted(t *testing.T, path string, body []byte, mode os.FileMode) {
 	}
 	if err := os.Chmod(path, mode); err != nil { // WriteFile's mode is masked by the umask
 		t.Fatal(err)
-	}
-}
-
-// readyAndStop waits until every tower answers /readyz and /healthz with 200
-// (any tower exiting meanwhile fails the test with its log), then stops each
-// with SIGTERM and requires exit status 0.
-func readyAndStop(t *testing.T, towers []*tower) {
-	t.Helper()
-	w := &waiter{t: t}
-	for _, tw := range towers {
-		w.procs = append(w.procs, tw.p)
-	}
-	for _, tw := range towers {
-		for _, path := range []string{"/healthz", "/readyz"} {
-			u := "http://" + tw.metrics + path
-			w.until(fmt.Sprintf("%s (roles %s) %s to answer 200", tw.name, tw.roles, path), func() (bool, string) {
-				code, body, err := httpStatus(u)
-				return code == 200, fmt.Sprintf("%d %.300s %v", code, body, err)
-			})
-		}
-		t.Logf("%s (roles %s) is ready on %s", tw.name, tw.roles, tw.metrics)
-	}
-	for _, tw := range towers {
-		tw.p.stop(t)
 	}
 }
 
