@@ -177,7 +177,7 @@ if command -v redis-server >/dev/null; then
     cat "$tmp/start.log"
     failed=1
   else
-    grep -E '^(=== RUN|--- |ok|PASS)|ready on|exited 0|not started|started, ready' "$tmp/start.log"
+    grep -E '^(=== RUN|--- |ok|PASS)|ready on|exited 0|restarting it|^        watchtower run:|not started|started, ready' "$tmp/start.log"
   fi
 else
   skip "redis-server absent (run make deps): services and groups not started"
