@@ -54,7 +54,7 @@ func awaitTowers(t *testing.T, towers []*tower, what string, cond func() (bool, 
 				continue
 			}
 			if tw.restarts >= maxRestarts {
-				t.Fatalf("while waiting for %s, %s exited (%v) for the %d. time: a crash loop (last: %s)\n%s",
+				t.Fatalf("while waiting for %s, %s exited (%v), %d times in all: a crash loop (last: %s)\n%s",
 					what, tw.name, err, tw.restarts+1, why, allTails(towers))
 			}
 			tw.restarts++
