@@ -77,7 +77,7 @@ func TestComposeServicesStart(t *testing.T) {
 		}
 	}
 	bin, natsBin := buildTower(t, dir), buildNATSServer(t, dir)
-	hosts := startComposeInfra(t, dir, natsBin, cf, infra)
+	hosts, nats := startComposeInfra(t, dir, natsBin, cf, infra)
 	t.Logf("stand-ins for %v: %v", infra, hosts)
 
 	var running []*tower
@@ -92,7 +92,7 @@ func TestComposeServicesStart(t *testing.T) {
 		running = append(running, tw)
 	}
 	checkComposeAdjudicator(t, hosts)
-	readyAndStop(t, running)
+	readyAndStop(t, running, func() { awaitReplicated(t, nats) })
 	t.Logf("compose: %d watchtower services started, ready and stopped in %s", len(towers), time.Since(start).Round(time.Second))
 }
 
@@ -110,8 +110,8 @@ func readCompose(t *testing.T) composeFile {
 }
 
 // startComposeInfra starts the stand-ins for the anvil, NATS and Redis
-// services and returns the service:port -> local address map.
-func startComposeInfra(t *testing.T, dir, natsBin string, cf composeFile, names []string) map[string]string {
+// services and returns the service:port -> local address map and the NATS nodes.
+func startComposeInfra(t *testing.T, dir, natsBin string, cf composeFile, names []string) (map[string]string, []*natsNode) {
 	t.Helper()
 	hosts := map[string]string{}
 	var natsNames []string
@@ -150,7 +150,7 @@ func startComposeInfra(t *testing.T, dir, natsBin string, cf composeFile, names 
 	for _, n := range nodes {
 		hosts[n.name+":4222"] = n.clientAddr
 	}
-	return hosts
+	return hosts, nodes
 }
 
 // anvilArgs is the anvil service's entrypoint without the program and its

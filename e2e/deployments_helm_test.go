@@ -145,7 +145,7 @@ func TestHelmGroupsStart(t *testing.T) {
 	if len(towers) == 0 {
 		t.Fatal("the chart renders no Deployment")
 	}
-	readyAndStop(t, towers)
+	readyAndStop(t, towers, func() { awaitReplicated(t, nats) })
 	t.Logf("helm: %d pods started, ready and stopped in %s", len(towers), time.Since(start).Round(time.Second))
 }
 

@@ -17,9 +17,9 @@ const maxRestarts = 2
 
 // readyAndStop waits until every tower answers /healthz and /readyz with
 // 200, restarting a tower that exits meanwhile at most maxRestarts times
-// (one exiting again fails the test with its log), then stops each with
-// SIGTERM and requires exit status 0.
-func readyAndStop(t *testing.T, towers []*tower) {
+// (one exiting again fails the test with its log), runs check (while they
+// run), then stops each with SIGTERM and requires exit status 0.
+func readyAndStop(t *testing.T, towers []*tower, check func()) {
 	t.Helper()
 	for _, tw := range towers {
 		for _, path := range []string{"/healthz", "/readyz"} {
@@ -31,6 +31,7 @@ func readyAndStop(t *testing.T, towers []*tower) {
 		}
 		t.Logf("%s (roles %s) is ready on %s", tw.name, tw.roles, tw.metrics)
 	}
+	check()
 	for _, tw := range towers {
 		tw.p.stop(t)
 	}

@@ -5,11 +5,13 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -136,4 +138,32 @@ func redisPing(addr, password string) (string, error) {
 	}
 	line, err := r.ReadString('\n')
 	return strings.TrimSpace(line), err
+}
+
+// awaitReplicated waits until every node reports a JetStream meta cluster
+// of all the nodes and hosts at least one stream: the watchers' stream is
+// then replicated on every node, as nats.replicas: 3 asks.
+func awaitReplicated(t *testing.T, nodes []*natsNode) {
+	t.Helper()
+	w := &waiter{t: t}
+	for _, n := range nodes {
+		u := "http://" + n.httpAddr + "/jsz"
+		w.until(n.name+" to host a stream replica in a cluster of "+strconv.Itoa(len(nodes)), func() (bool, string) {
+			code, body, err := httpStatus(u)
+			if err != nil || code != 200 {
+				return false, fmt.Sprintf("%d %v", code, err)
+			}
+			var jsz struct {
+				Streams int `json:"streams"`
+				Meta    *struct {
+					Size   int    `json:"cluster_size"`
+					Leader string `json:"leader"`
+				} `json:"meta_cluster"`
+			}
+			if err := json.Unmarshal([]byte(body), &jsz); err != nil || jsz.Meta == nil {
+				return false, fmt.Sprintf("%v %.300s", err, body)
+			}
+			return jsz.Meta.Size == len(nodes) && jsz.Streams >= 1, fmt.Sprintf("%d streams, meta cluster %+v", jsz.Streams, *jsz.Meta)
+		})
+	}
 }
