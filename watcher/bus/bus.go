@@ -202,7 +202,7 @@ func (b *Bus) EnsureStream(ctx context.Context, cfg StreamConfig) error {
 	case cfg.MaxAge > 0 && dup > cfg.MaxAge:
 		return fmt.Errorf("bus: ensure stream %s: DuplicateWindow %s exceeds MaxAge %s", cfg.Name, dup, cfg.MaxAge)
 	}
-	_, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	sc := jetstream.StreamConfig{
 		Name:       cfg.Name,
 		Subjects:   cfg.Subjects,
 		Replicas:   cfg.Replicas,
@@ -210,11 +210,54 @@ func (b *Bus) EnsureStream(ctx context.Context, cfg StreamConfig) error {
 		Duplicates: dup,
 		Storage:    jetstream.FileStorage,
 		Retention:  jetstream.LimitsPolicy,
-	})
-	if err != nil {
-		return fmt.Errorf("bus: ensure stream %s: %w", cfg.Name, err)
 	}
-	return nil
+	// A cluster that just started may take a while to elect the stream's
+	// leader (replicated streams): a timeout or "temporarily unavailable"
+	// is retried with backoff for up to ensureStreamWait, never a refusal
+	// of the configuration.
+	wait, backoff := time.NewTimer(ensureStreamWait), 250*time.Millisecond
+	defer wait.Stop()
+	for attempt := 1; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, ensureStreamAttempt)
+		_, err := b.js.CreateOrUpdateStream(actx, sc)
+		cancel()
+		if err == nil {
+			return nil
+		}
+		if !streamNotReady(err) || ctx.Err() != nil {
+			return fmt.Errorf("bus: ensure stream %s: %w", cfg.Name, err)
+		}
+		b.log.Info("JetStream not ready for the stream yet; retrying", zap.String("stream", cfg.Name),
+			zap.Int("replicas", cfg.Replicas), zap.Int("attempt", attempt), zap.Error(err))
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("bus: ensure stream %s: %w", cfg.Name, ctx.Err())
+		case <-wait.C:
+			return fmt.Errorf("bus: ensure stream %s: JetStream did not accept it within %s (is a quorum of the cluster's servers up?): %w", cfg.Name, ensureStreamWait, err)
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 5*time.Second)
+	}
+}
+
+// Bounds of EnsureStream: each attempt, and all of them.
+const (
+	ensureStreamAttempt = 10 * time.Second
+	ensureStreamWait    = 2 * time.Minute
+)
+
+// streamNotReady reports whether a stream request failed because JetStream
+// is not ready yet (no answer in time, no leader, temporarily unavailable),
+// rather than refusing the request.
+func streamNotReady(err error) bool {
+	var apiErr *jetstream.APIError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, nats.ErrTimeout), errors.Is(err, nats.ErrNoResponders):
+		return true
+	case errors.As(err, &apiErr):
+		return apiErr.Code == 503
+	}
+	return false
 }
 
 // Publish stores data on subject and waits for the stream's acknowledgement.

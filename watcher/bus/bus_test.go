@@ -778,3 +778,20 @@ func TestEmbeddedForwardsServerLogsToZap(t *testing.T) {
 		t.Fatal("server logs not under the nats-server logger name")
 	}
 }
+
+// A stream the server refuses (three replicas on a single server) fails at
+// once; only a JetStream that is not ready yet is waited for.
+func TestEnsureStreamRefusalIsNotRetried(t *testing.T) {
+	_, url := startServer(t)
+	b, err := Connect(context.Background(), url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err = b.EnsureStream(ctx, StreamConfig{Name: "R3", Subjects: []string{"r3.>"}, Replicas: 3})
+	if err == nil || ctx.Err() != nil || strings.Contains(err.Error(), "did not accept it within") {
+		t.Fatalf("three replicas on one server: %v (ctx %v), want an immediate refusal", err, ctx.Err())
+	}
+}

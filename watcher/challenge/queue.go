@@ -55,9 +55,10 @@ type Job struct {
 	Reason     string      `json:"reason,omitempty"`
 	QueuedAt   time.Time   `json:"queued_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`
-	// deadlineAt is this process's estimate of the wall-clock deadline, for
-	// alerts (not stored).
-	deadlineAt time.Time
+	// deadlineAt and estimatedBlock are this process's estimates of the
+	// deadline for alerts, from the kind's time left (not stored).
+	deadlineAt     time.Time
+	estimatedBlock uint64
 }
 
 // Queue is the durable set of challenge jobs, shared by every watcher process.

@@ -240,6 +240,10 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	}
 	if ans.Left > 0 {
 		j.deadlineAt = time.Now().Add(ans.Left)
+		if j.DeadlineBlock == 0 {
+			// Alerts escalate on blocks left: give them the kind's estimate.
+			j.estimatedBlock = head.Number.Uint64() + uint64((ans.Left+r.cfg.BlockTime-1)/r.cfg.BlockTime)
+		}
 	}
 	late := !ans.Open
 	cand := txmgr.Candidate{To: j.To, Data: j.Data}
@@ -407,7 +411,7 @@ func (r *Runner) notify(ctx context.Context, j Job, sev alerts.Severity, state, 
 		State:         state,
 		Summary:       fmt.Sprintf("%s %s: %s", j.Kind, j.Subject, summary),
 		Users:         j.Users,
-		DeadlineBlock: j.DeadlineBlock,
+		DeadlineBlock: max(j.DeadlineBlock, j.estimatedBlock),
 		DeadlineTime:  j.deadlineAt,
 	}
 	if j.TxHash != (common.Hash{}) {
