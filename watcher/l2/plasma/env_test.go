@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/nats-io/nats.go"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
 
@@ -73,6 +74,25 @@ func (e *env) autoMine() {
 
 func newEnv(t *testing.T, users int) *env {
 	t.Helper()
+	_, natsURL := bustest.Start(t)
+	b, err := bus.Connect(context.Background(), natsURL, bus.Options{Name: "operator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	e := newChain(t, users, b.Conn())
+	e.natsURL, e.redisURL = natsURL, redistest.Start(t)
+	if e.events, err = eventauth.GenerateSigner(); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// newChain is the L1 (with both contracts) and the Plasma operator, without
+// Redis or a tower; the operator publishes bodies over HTTP, and on nc too
+// when it is not nil.
+func newChain(t *testing.T, users int, nc *nats.Conn) *env {
+	t.Helper()
 	n, err := devnet.Start(devnet.Options{Accounts: firstUser + users, RPCPort: -1, WSPort: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -95,18 +115,11 @@ func newEnv(t *testing.T, users int) *env {
 			t.Fatalf("deploy: %v", err)
 		}
 	}
-	_, natsURL := bustest.Start(t)
-	e := &env{t: t, net: n, adj: adj, pfAddr: pfAddr, pf: pf, natsURL: natsURL, redisURL: redistest.Start(t), alerts: &alerts.Recorder{}, next: firstUser}
-	if e.events, err = eventauth.GenerateSigner(); err != nil {
-		t.Fatal(err)
+	e := &env{t: t, net: n, adj: adj, pfAddr: pfAddr, pf: pf, alerts: &alerts.Recorder{}, next: firstUser}
+	if nc != nil {
+		e.subject = plasmaop.Subject(n.ChainID.Uint64(), pfAddr)
 	}
-	b, err := bus.Connect(ctx, natsURL, bus.Options{Name: "operator"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	e.subject = plasmaop.Subject(n.ChainID.Uint64(), pfAddr)
-	e.op, err = plasmaop.New(plasmaop.Config{Client: n.Client, ChainID: n.ChainID, Contract: pfAddr, Key: n.Keys[keyOperator], NATS: b.Conn(), Subject: e.subject})
+	e.op, err = plasmaop.New(plasmaop.Config{Client: n.Client, ChainID: n.ChainID, Contract: pfAddr, Key: n.Keys[keyOperator], NATS: nc, Subject: e.subject})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +275,16 @@ func (e *env) commit(opts plasmaop.CommitOptions) plasmatx.Body {
 // exit starts the exit of p by its owner and returns the exit's deadline.
 func (e *env) exit(owner *ecdsa.PrivateKey, p plasmatx.Pos) uint64 {
 	e.t.Helper()
+	ev, err := e.pf.ParseExitStarted(e.exitLog(owner, p))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return ev.Deadline
+}
+
+// exitLog starts the exit of p by its owner and returns its ExitStarted log.
+func (e *env) exitLog(owner *ecdsa.PrivateKey, p plasmatx.Pos) types.Log {
+	e.t.Helper()
 	txb, proof, err := e.op.ExitData(p)
 	if err != nil {
 		e.t.Fatal(err)
@@ -270,12 +293,12 @@ func (e *env) exit(owner *ecdsa.PrivateKey, p plasmatx.Pos) uint64 {
 	o.Value = bond
 	r := e.receipt(e.pf.StartExit(o, new(big.Int).SetUint64(uint64(p)), txb, proof))
 	for _, l := range r.Logs {
-		if ev, err := e.pf.ParseExitStarted(*l); err == nil {
-			return ev.Deadline
+		if _, err := e.pf.ParseExitStarted(*l); err == nil {
+			return *l
 		}
 	}
 	e.t.Fatal("no ExitStarted")
-	return 0
+	return types.Log{}
 }
 
 // challenges returns the ExitChallenged events of p.
