@@ -66,12 +66,26 @@ type Queue struct {
 	st    store.Store
 	index string
 	owner string
+	// wake tells this process's runner that a job was opened here.
+	wake chan struct{}
 }
 
 // NewQueue returns the queue of jobs for one L1 chain. owner names this process
 // in leases.
 func NewQueue(st store.Store, chainID uint64, owner string) *Queue {
-	return &Queue{st: st, index: fmt.Sprintf("challenge:%d:open", chainID), owner: owner}
+	return &Queue{st: st, index: fmt.Sprintf("challenge:%d:open", chainID), owner: owner, wake: make(chan struct{}, 1)}
+}
+
+// Woken is signalled when this process opens (or reopens) a job, so that
+// its runner starts at once instead of at its next scan; jobs opened by
+// other processes are found by the scans.
+func (q *Queue) Woken() <-chan struct{} { return q.wake }
+
+func (q *Queue) signal() {
+	select {
+	case q.wake <- struct{}{}:
+	default: // a wake-up is already pending
+	}
 }
 
 func jobKey(id string) string   { return "job:{" + id + "}" }
@@ -110,13 +124,17 @@ func (q *Queue) Enqueue(ctx context.Context, c l2.Challenge) error {
 		switch {
 		case cur.Status.reopenable():
 			// Reopen (edit re-indexes it).
-			return q.edit(ctx, c.DisputeID, func(old *Job) bool {
+			err := q.edit(ctx, c.DisputeID, func(old *Job) bool {
 				if !old.Status.reopenable() {
 					return false
 				}
 				old.Status, old.Reason, old.Challenge = Pending, "reopened: proven again after "+string(old.Status), c
 				return true
 			})
+			if err == nil {
+				q.signal()
+			}
+			return err
 		case cur.Status.Final():
 			return nil // done already: a redelivered event changes nothing
 		}
@@ -124,6 +142,7 @@ func (q *Queue) Enqueue(ctx context.Context, c l2.Challenge) error {
 	if err := q.st.IndexAdd(ctx, q.index, c.DisputeID, int64(c.DeadlineBlock)); err != nil {
 		return fmt.Errorf("challenge: index job %s: %w", c.DisputeID, err)
 	}
+	q.signal()
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -39,7 +40,8 @@ type Chain interface {
 
 // Config tunes the runner.
 type Config struct {
-	// Poll is how often the queue is scanned for open jobs (default 250ms).
+	// Poll is how often the queue is scanned for open jobs (default 250ms);
+	// a job this process opens wakes the runner at once.
 	Poll time.Duration
 	// LeaseTTL bounds how long a dead process blocks a job (default 15s).
 	LeaseTTL time.Duration
@@ -83,6 +85,9 @@ type Runner struct {
 	log     *zap.Logger
 	chainID uint64
 
+	// scans counts the scans of the queue done.
+	scans atomic.Uint64
+
 	mu       sync.Mutex
 	inflight map[string]bool
 	backoff  map[string]time.Time
@@ -116,10 +121,12 @@ func (r *Runner) Run(ctx context.Context) error {
 		if err := r.scan(ctx, &wg); err != nil && ctx.Err() == nil {
 			r.log.Warn("scan open challenges", zap.Error(err))
 		}
+		r.scans.Add(1)
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
+		case <-r.q.Woken():
 		}
 	}
 }

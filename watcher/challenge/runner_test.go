@@ -288,3 +288,48 @@ func TestMissedOnlyWhenTheContractRefuses(t *testing.T) {
 		t.Fatalf("%d challenges past the deadline", n)
 	}
 }
+
+// A job this process opens wakes its runner: with a scan interval far
+// beyond the test's deadline, the challenge is still sent and mined.
+func TestEnqueueWakesTheRunner(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ch := c.Open(60, 3)
+	ctx := context.Background()
+	if _, err := f.kind.Delegate(ctx, ch.Latest()); err != nil {
+		t.Fatal(err)
+	}
+	v := f.verdictOf(t, c.Close(ch, ch.States[0]))
+	if v.Challenge == nil {
+		t.Fatalf("verdict %+v, want fraud", v)
+	}
+	c.Net.AutoMine(30 * time.Millisecond)
+	log := zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))
+	m, err := txmgr.New(ctx, c.Net.Client, c.TowerKey(0), txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := NewQueue(f.st, c.Net.ChainID.Uint64(), "woken")
+	r := NewRunner(q, m, c.Net.Client, f.kinds, &alerts.Recorder{}, c.Net.ChainID.Uint64(),
+		Config{Poll: time.Hour, LeaseTTL: time.Second, RetryDelay: 50 * time.Millisecond}, log)
+	run(t, r)
+	// The runner's first scan happens at start; wait until it is idle on
+	// an empty queue before opening the job.
+	waitUntil(t, "the first scan", func() bool { return r.scans.Load() >= 1 })
+	if err := q.Enqueue(ctx, *v.Challenge); err != nil {
+		t.Fatal(err)
+	}
+	waitJob(t, q, v.Challenge.DisputeID, Mined)
+}
+
+// waitUntil polls cond with a generous deadline.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
