@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -141,7 +142,7 @@ func (f *fixture) update(t *testing.T, n uint64) *types.Receipt {
 // partner's nonce now on chain (0: none).
 func (f *fixture) settle(t *testing.T, partnerNonce uint64) types.Log {
 	t.Helper()
-	f.net.AfterSettleTimeout()
+	f.afterSettleTimeout(t)
 	p := raidentest.Settlement{Participant: f.partnerAddr()}
 	if partnerNonce > 0 {
 		p.Transferred = transferred(partnerNonce)
@@ -151,6 +152,26 @@ func (f *fixture) settle(t *testing.T, partnerNonce uint64) types.Log {
 		t.Fatalf("settle: %v", err)
 	}
 	return f.log(t, r, raiden.EventSettled)
+}
+
+// afterSettleTimeout moves the clock past settleable_after. The simulated
+// backend refuses while its pool still lists a transaction it just mined
+// (the pool catches up with the new head asynchronously), so it retries
+// until the pool is empty.
+func (f *fixture) afterSettleTimeout(t *testing.T) {
+	t.Helper()
+	d := time.Duration(f.net.SettleTimeout+1) * time.Second
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := f.backend.AdjustTime(d)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("adjust time: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // log returns the log of r the kind decodes as name.
