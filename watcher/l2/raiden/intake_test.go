@@ -66,6 +66,9 @@ func TestParseProofRefusesMalformed(t *testing.T) {
 	if _, err := f.kind.ParseProof(json.RawMessage(unknown)); err == nil || !strings.Contains(err.Error(), "extra") {
 		t.Errorf("an unknown field: %v, want refused", err)
 	}
+	if _, err := f.kind.ParseProof(json.RawMessage(string(raw) + "{}")); err == nil {
+		t.Error("a second object after the proof: no error")
+	}
 }
 
 func TestHoldStoresAndRefusesStale(t *testing.T) {
@@ -226,6 +229,11 @@ func TestHoldAfterStaleCloseChallenges(t *testing.T) {
 	}
 	if job.Status != challenge.Pending || !job.Challenge.UntilSettled || job.Challenge.DeadlineTime == 0 {
 		t.Errorf("job %+v", job)
+	}
+	retracted := kindtest.Event(t, f.kind, f.chainID(), lg)
+	retracted.Removed = true
+	if r, err := f.kind.Verify(ctx, retracted); err != nil || len(r.Cancel) != 1 || r.Cancel[0] != job.DisputeID {
+		t.Errorf("a retraction of the close cancels %v (%v), want the queued %s", r.Cancel, err, job.DisputeID)
 	}
 	tx := kindtest.Transact(t, f.net.Chain.Client, f.net.Opts(f.tower), job.Challenge)
 	if rc, err := f.net.Mine(tx); err != nil {

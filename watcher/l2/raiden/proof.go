@@ -116,6 +116,9 @@ func ParseProofJSON(raw []byte) (Proof, error) {
 		return Proof{}, fmt.Errorf("want a Raiden balance proof {channel_id, closing_participant, non_closing_participant, "+
 			"nonce, balance_hash, additional_hash, closing_signature, non_closing_signature}: %v", err)
 	}
+	if dec.More() {
+		return Proof{}, errors.New("want one balance proof object, got more after it")
+	}
 	return j.Proof()
 }
 

@@ -2,6 +2,8 @@ package raiden_test
 
 import (
 	"context"
+	"encoding/json"
+	"math/big"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/watchtower-l2/watchtower/watcher/event"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/kindtest"
 	"github.com/watchtower-l2/watchtower/watcher/l2/raiden"
@@ -102,6 +105,23 @@ func TestVerifyOtherEvents(t *testing.T) {
 	}
 	if _, err := f.kind.Verify(ctx, kindtest.Event(t, f.kind, f.chainID(), lg)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A close event L1 does not show (the channel is still open) is not answered.
+func TestVerifyUnconfirmedClose(t *testing.T) {
+	f := newFixture(t)
+	_, j := f.partnerProof(t, 5)
+	if r := f.hold(t, true, j)[0]; r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	payload, err := json.Marshal(raiden.BalanceProofOnChain{ChannelID: f.id, Closing: f.partnerAddr(), Nonce: big.NewInt(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := event.Event{ChainID: f.chainID(), Kind: raiden.KindName, Name: raiden.EventClosed, Contract: f.net.Address, BlockNumber: 1, Payload: payload}
+	if v, err := f.kind.Verify(context.Background(), ev); err != nil || v.Outcome != l2.Unconfirmed || v.Challenge != nil {
+		t.Errorf("a forged close: %s %v (%s)", v.Outcome, err, v.Detail)
 	}
 }
 
