@@ -7,6 +7,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 	"github.com/watchtower-l2/watchtower/watcher/l2/plasma"
+	"github.com/watchtower-l2/watchtower/watcher/l2/raiden"
 	"github.com/watchtower-l2/watchtower/watcher/l2/sidechain"
 )
 
@@ -16,5 +17,6 @@ func Builtin() l2.Plugins {
 		channel.Plugin(),
 		plasma.Plugin(),
 		sidechain.Plugin(),
+		raiden.Plugin(),
 	}
 }
