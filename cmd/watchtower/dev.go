@@ -9,6 +9,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -68,6 +70,11 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
 	demos := scenario.Demos()
+	names := make([]string, len(demos))
+	for i, d := range demos {
+		names[i] = d.Kind()
+	}
+	only := fs.String("kinds", strings.Join(names, ","), "the kinds whose scenarios to play, comma separated")
 	for _, d := range demos {
 		c := d.Count()
 		f.counts[d.Kind()] = fs.Int(c.Flag, c.Default, c.Usage)
@@ -75,8 +82,21 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	chosen := map[string]bool{}
+	for _, k := range strings.Split(*only, ",") {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		}
+		if !slices.Contains(names, k) {
+			return usageErr("--kinds: unknown kind %q (want %s)", k, strings.Join(names, ", "))
+		}
+		chosen[k] = true
+	}
 	var runs []*demoRun
 	for _, d := range demos {
+		if !chosen[d.Kind()] {
+			continue
+		}
 		c, n := d.Count(), *f.counts[d.Kind()]
 		if n < 0 || n > c.Max || (n > 0 && n < c.Min) {
 			return usageErr("--%s must be 0 or between %d and %d, got %d", c.Flag, max(c.Min, 1), c.Max, n)

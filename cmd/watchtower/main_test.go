@@ -63,7 +63,8 @@ func TestBadInvocations(t *testing.T) {
 		{[]string{"run", "--plasma.contract", "0x00000000000000000000000000000000000000aa"}, 2, "plasma.feed_url: required"},
 		{[]string{"run", "--sidechain.manager", "0x00000000000000000000000000000000000000bb", "--sidechain.id", "7"}, 2, "sidechain.rpc_url: required"},
 		{[]string{"dev", "--channels", "-1"}, 2, "--channels must be 0 or between 1 and 5000"},
-		{[]string{"dev", "--channels", "0", "--plasma-users", "0", "--checkpoints", "0"}, 2, "every scenario is skipped"},
+		{[]string{"dev", "--kinds", "channel", "--channels", "0"}, 2, "every scenario is skipped"},
+		{[]string{"dev", "--kinds", "rollup"}, 2, `unknown kind "rollup"`},
 		{[]string{"dev", "--plasma-users", "2"}, 2, "--plasma-users must be 0 or between 4 and 2000"},
 	}
 	for _, tc := range cases {
@@ -310,7 +311,7 @@ func mustJSON(t *testing.T, v any) []byte {
 
 // The demo passes and its JSON summary has the documented fields.
 func TestDevScenarioJSON(t *testing.T) {
-	code, out, errOut := runCLI(context.Background(), "dev", "--channels", "10", "--plasma-users", "0", "--checkpoints", "0", "--json", "--block-time", "40ms", "--window", "30")
+	code, out, errOut := runCLI(context.Background(), "dev", "--kinds", "channel", "--channels", "10", "--json", "--block-time", "40ms", "--window", "30")
 	if code != 0 {
 		t.Fatalf("dev exited %d: %s", code, errOut)
 	}
@@ -364,7 +365,7 @@ func TestDevAlertWebhook(t *testing.T) {
 		mu.Unlock()
 	}))
 	defer srv.Close()
-	code, _, errOut := runCLI(context.Background(), "dev", "--channels", "3", "--plasma-users", "0", "--checkpoints", "0", "--block-time", "40ms", "--window", "30", "--alert-webhook", srv.URL)
+	code, _, errOut := runCLI(context.Background(), "dev", "--kinds", "channel", "--channels", "3", "--block-time", "40ms", "--window", "30", "--alert-webhook", srv.URL)
 	if code != 0 {
 		t.Fatalf("dev exited %d: %s", code, errOut)
 	}

@@ -103,7 +103,7 @@ func TestCheckInvalidFiles(t *testing.T) {
 		{"zero contract addresses", "roles: [verify]\nl1:\n  rpc_url: ws://x\nchannel:\n  adjudicator: \"0x0000000000000000000000000000000000000000\"\nplasma:\n  contract: \"0x0000000000000000000000000000000000000000\"\n  feed_url: http://x\n",
 			map[string]string{"channel.adjudicator": "zero address", "plasma.contract": "zero address"}},
 		{"required keys", "roles: [challenge]\n",
-			map[string]string{"l1.rpc_url": "required", "channel|plasma|sidechain": "no L2 kind to guard", "signer.key_file": "required by the challenge role"}},
+			map[string]string{"l1.rpc_url": "required", strings.Join(kinds.Builtin().Names(), "|"): "no L2 kind to guard", "signer.key_file": "required by the challenge role"}},
 		{"secret files", "roles: [verify]\nsigner:\n  key_file: " + filepath.Join(dir, "missing.json") + "\n  password_file: " + world + "\n",
 			map[string]string{"signer.key_file": "no such file", "signer.password_file": "readable by every user"}},
 		{"duplicate key", "roles: [verify]\nlog:\n  level: info\n  level: debug\n",

@@ -79,6 +79,7 @@ func Demos() []Demo {
 		&ChannelDemo{},
 		&SidechainDemo{},
 		&PlasmaDemo{},
+		&RaidenDemo{},
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 
 // Settings is the raiden section of the configuration.
 type Settings struct {
-	TokenNetwork string `yaml:"token_network" help:"Raiden TokenNetwork contract address (empty: Raiden channels are not guarded)" example:""`
+	TokenNetwork string `yaml:"token_network" help:"Raiden TokenNetwork contract address (empty: Raiden channels are not guarded)" sample:"0x5FbDB2315678afecb367f032d93F642f64180aa3"`
 }
 
 // Enabled reports whether a token network is set.
@@ -43,6 +43,7 @@ func Plugin() l2.Plugin {
 		Name: KindName,
 		Doc: "Raiden Network channels: when a partner closes a channel, the tower submits the partner's latest " +
 			"balance proof that the user delegated (updateNonClosingBalanceProof).",
+		Deployer:  deployer(),
 		NewConfig: func() l2.Config { return &Settings{} },
 		New: func(_ context.Context, cfg l2.Config, d l2.Deps) (l2.Kind, error) {
 			s, ok := cfg.(*Settings)
