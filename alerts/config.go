@@ -69,6 +69,10 @@ type Delivery struct {
 	// AckWait is how long an outbox message may go unacknowledged before
 	// another delivery worker gets it (default 30s).
 	AckWait time.Duration `yaml:"ack_wait"`
+	// Parallel is how many requests each receiver has in flight at once
+	// (default 4): a slow request does not hold up the alerts behind it.
+	// Alerts are taken most severe first.
+	Parallel int `yaml:"parallel"`
 }
 
 // Escalation raises severity as a dispute's deadline nears while its
@@ -98,8 +102,11 @@ type ReceiverConfig struct {
 	// (defaults per service: Slack 1s, Discord 500ms, Telegram 1s,
 	// PagerDuty 500ms, Opsgenie 200ms, others 0).
 	MinInterval *time.Duration `yaml:"min_interval"`
-	// MaxBatch is how many alerts one chat message may combine (default 10;
-	// PagerDuty and Opsgenie always send one event per alert).
+	// MaxBatch is how many alerts one delivery may combine (default 10;
+	// PagerDuty and Opsgenie always send one event per alert). Chat
+	// receivers split a batch into as many messages as the service's limits
+	// need (Telegram 4096 characters, Slack 50 blocks, Discord 10 embeds and
+	// 6000 characters); no alert is cut out of a batch.
 	MaxBatch int `yaml:"max_batch"`
 
 	Slack        *SlackConfig        `yaml:"slack"`
@@ -428,6 +435,9 @@ func (c *Config) defaults() {
 	}
 	if d.AckWait <= 0 {
 		d.AckWait = 30 * time.Second
+	}
+	if d.Parallel <= 0 {
+		d.Parallel = 4
 	}
 	if c.Global.HTTPTimeout <= 0 {
 		c.Global.HTTPTimeout = 10 * time.Second

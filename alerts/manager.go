@@ -127,9 +127,6 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 			if n == 0 {
 				n = 10
 			}
-			if rc.Discord != nil {
-				n = min(n, 10) // Discord: at most 10 embeds per message
-			}
 		}
 		m.batch[rc.Name] = n
 	}
@@ -373,8 +370,13 @@ func (m *Manager) deliverLoop(ctx context.Context, r Receiver) error {
 		return fmt.Errorf("alerts: consumer for %s: %w", name, err)
 	}
 	maxBatch := m.batch[name]
+	parallel := max(m.cfg.Delivery.Parallel, 1)
+	fetchN := maxBatch * parallel
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for ctx.Err() == nil {
-		items, err := m.fetch(cons, maxBatch, time.Second)
+		items, err := m.fetch(cons, fetchN, time.Second)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -388,16 +390,16 @@ func (m *Manager) deliverLoop(ctx context.Context, r Receiver) error {
 		for _, it := range items {
 			wait = max(wait, it.job.GroupWait)
 		}
-		if wait > 0 && len(items) < maxBatch {
+		if wait > 0 && len(items) < fetchN {
 			stop := m.keepAlive(items)
 			sleepCtx(ctx, wait)
-			more, err := m.fetch(cons, maxBatch-len(items), 0)
+			more, err := m.fetch(cons, fetchN-len(items), 0)
 			stop()
 			if err == nil {
 				items = append(items, more...)
 			}
 		}
-		m.deliverBatch(ctx, r, items, maxBatch)
+		m.dispatch(ctx, r, items, maxBatch, sem, &wg)
 	}
 	return nil
 }
@@ -471,10 +473,11 @@ func (m *Manager) keepAlive(items []item) (stop func()) {
 	return func() { close(done); wg.Wait() }
 }
 
-// deliverBatch sends items grouped by group key, at most maxBatch per request.
-func (m *Manager) deliverBatch(ctx context.Context, r Receiver, items []item, maxBatch int) {
-	stop := m.keepAlive(items)
-	defer stop()
+// chunks orders items most severe first and cuts them into groups (by
+// group key, the group of the most severe alert first) of at most maxBatch.
+func chunks(items []item, maxBatch int) [][]item {
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b item) int { return int(b.job.Alert.Severity) - int(a.job.Alert.Severity) })
 	var order []string
 	groups := map[string][]item{}
 	for _, it := range items {
@@ -484,19 +487,42 @@ func (m *Manager) deliverBatch(ctx context.Context, r Receiver, items []item, ma
 		}
 		groups[k] = append(groups[k], it)
 	}
+	var out [][]item
 	for _, k := range order {
-		g := groups[k]
-		for len(g) > 0 {
-			n := min(len(g), maxBatch)
-			if ctx.Err() != nil {
-				for _, it := range g {
-					_ = it.msg.Nak() // hand back at once on shutdown
-				}
-			} else {
-				m.deliverGroup(ctx, r, g[:n])
-			}
+		for g := groups[k]; len(g) > 0; {
+			n := min(len(g), max(maxBatch, 1))
+			out = append(out, g[:n])
 			g = g[n:]
 		}
+	}
+	return out
+}
+
+// dispatch delivers items' chunks, most severe first, each on its own
+// goroutine once one of sem's slots is free: a slow request holds one slot,
+// not the receiver's whole queue.
+func (m *Manager) dispatch(ctx context.Context, r Receiver, items []item, maxBatch int, sem chan struct{}, wg *sync.WaitGroup) {
+	stop := m.keepAlive(items)
+	defer stop()
+	for _, g := range chunks(items, maxBatch) {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			for _, it := range g {
+				_ = it.msg.Nak() // hand back at once on shutdown
+			}
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			stop := m.keepAlive(g)
+			defer stop()
+			m.deliverGroup(ctx, r, g)
+		}()
 	}
 }
 
@@ -545,41 +571,70 @@ func (m *Manager) deliverGroup(ctx context.Context, r Receiver, group []item) {
 	if len(send) == 0 {
 		return
 	}
+	// One request per part: what the service's limits let one message hold.
 	alerts := make([]Alert, len(send))
 	for i, it := range send {
 		alerts[i] = decorate(it.job)
 	}
+	off := 0
+	for _, part := range splitFor(r, alerts) {
+		m.deliverPart(ctx, r, send[off:off+len(part)], part)
+		off += len(part)
+	}
+}
+
+// deliverPart sends one request's alerts and settles their messages. A
+// permanent rejection of several alerts is retried one alert at a time, so
+// only the alerts the service refuses are dropped.
+func (m *Manager) deliverPart(ctx context.Context, r Receiver, items []item, alerts []Alert) {
+	name := r.Name()
+	bg := context.WithoutCancel(ctx)
 	err := SendWithRetry(ctx, r, alerts, m.cfg.Delivery.policy(), func(err error) {
 		m.counters.add(name, "attempt_failed", reasonOf(err), 1)
 	})
-	if err == nil {
-		for _, it := range send {
-			rec, _ := json.Marshal(map[string]any{"at": m.now(), "key": it.job.deliveryKey()})
-			if _, err := m.delivered.Put(bg, hashKey("d", it.job.deliveryKey()), rec); err != nil {
-				m.log.Warn("delivery record not stored; a redelivery may repeat it", zap.String("receiver", name), zap.Error(err))
-			}
-			m.counters.add(name, "sent", "", 1)
-			if m.beforeAck != nil {
-				if err := m.beforeAck(it.job); err != nil {
-					continue
-				}
-			}
-			if err := it.msg.DoubleAck(bg); err != nil {
-				m.log.Warn("ack failed; delivery record prevents a resend", zap.String("receiver", name), zap.Error(err))
-			}
-		}
-		return
-	}
-	if ctx.Err() != nil {
-		for _, it := range send {
+	switch {
+	case err == nil:
+		m.settleSent(bg, name, items)
+	case ctx.Err() != nil:
+		for _, it := range items {
 			_ = it.msg.Nak()
 		}
-		return
+	case isPermanent(err) && len(items) > 1:
+		m.log.Warn("receiver rejected a batch; sending its alerts one by one", zap.String("receiver", name), zap.Int("alerts", len(items)), zap.Error(err))
+		for i := range items {
+			m.deliverPart(ctx, r, items[i:i+1], alerts[i:i+1])
+		}
+	default:
+		m.settleFailed(bg, name, items, err)
 	}
+}
+
+// settleSent records and acknowledges delivered items; only they count as sent.
+func (m *Manager) settleSent(bg context.Context, name string, items []item) {
+	for _, it := range items {
+		rec, _ := json.Marshal(map[string]any{"at": m.now(), "key": it.job.deliveryKey()})
+		if _, err := m.delivered.Put(bg, hashKey("d", it.job.deliveryKey()), rec); err != nil {
+			m.log.Warn("delivery record not stored; a redelivery may repeat it", zap.String("receiver", name), zap.Error(err))
+		}
+		m.counters.add(name, "sent", "", 1)
+		if m.beforeAck != nil {
+			if err := m.beforeAck(it.job); err != nil {
+				continue
+			}
+		}
+		if err := it.msg.DoubleAck(bg); err != nil {
+			m.log.Warn("ack failed; delivery record prevents a resend", zap.String("receiver", name), zap.Error(err))
+		}
+	}
+}
+
+// settleFailed drops permanently rejected items (to the fallback, if any)
+// and hands the others back to the outbox with a backoff.
+func (m *Manager) settleFailed(bg context.Context, name string, items []item, err error) {
 	reason := reasonOf(err)
 	var se *SendError
 	errors.As(err, &se)
-	for _, it := range send {
+	for _, it := range items {
 		log := m.log.With(zap.String("receiver", name), zap.String("key", it.job.Alert.Key()))
 		var n uint64 = 1
 		if md, merr := it.msg.Metadata(); merr == nil {
@@ -587,8 +642,11 @@ func (m *Manager) deliverGroup(ctx context.Context, r Receiver, group []item) {
 		}
 		if isPermanent(err) {
 			m.counters.add(name, "dropped", reason, 1)
-			log.Error("receiver rejected the alert; sending to fallback", zap.Error(err))
-			m.fallback(bg, it, reason)
+			if fb := m.fallback(bg, it, reason); fb != "" {
+				log.Error("receiver rejected the alert; sent to fallback", zap.String("fallback", fb), zap.Error(err))
+			} else {
+				log.Error("receiver rejected the alert; no fallback configured, alert dropped", zap.Error(err))
+			}
 			if err := it.msg.TermWithReason(reason); err != nil {
 				log.Warn("term failed", zap.Error(err))
 			}
@@ -639,25 +697,27 @@ func (m *Manager) superseded(ctx context.Context, r Receiver, j job) bool {
 	return err == nil && in.Alert.Resolves() && stateRank(in.Alert.State) > stateRank(j.Alert.State)
 }
 
-// fallback hands a job to the fallback receiver (once; fallbacks do not chain).
-func (m *Manager) fallback(ctx context.Context, it item, reason string) {
+// fallback hands a job to the fallback receiver (once; fallbacks do not
+// chain) and returns its name, "" when there is none or queueing failed.
+func (m *Manager) fallback(ctx context.Context, it item, reason string) string {
 	if it.job.FallbackFor != "" {
-		return
+		return ""
 	}
 	fb := m.cfg.fallbackOf(it.job.Receiver)
 	if fb == "" {
-		return
+		return ""
 	}
 	j := it.job
 	j.FallbackFor, j.Receiver, j.GroupKey, j.GroupWait = j.Receiver, fb, fb+"|fallback", 0
 	dup, err := m.enqueueJob(ctx, j, "|fallback-for|"+it.job.Receiver)
 	if err != nil {
 		m.log.Error("fallback not queued", zap.String("receiver", fb), zap.Error(err))
-		return
+		return ""
 	}
 	if !dup {
 		m.counters.add(it.job.Receiver, "fallback", reason, 1)
 	}
+	return fb
 }
 
 // repeatTick is how often open incidents are checked for repeats (0: never).
