@@ -176,6 +176,18 @@ type AlertmanagerConfig struct {
 	URL             string `yaml:"url"`
 	BearerToken     string `yaml:"bearer_token"`
 	BearerTokenFile string `yaml:"bearer_token_file"`
+	// ResendInterval is how often open and failed incidents are re-sent
+	// (default 1m); each firing alert ends four intervals after it was sent,
+	// so Alertmanager resolves it only if the tower stops sending.
+	ResendInterval *time.Duration `yaml:"resend_interval"`
+}
+
+// resend is the configured or default resend interval.
+func (c *AlertmanagerConfig) resend() time.Duration {
+	if c.ResendInterval != nil && *c.ResendInterval > 0 {
+		return *c.ResendInterval
+	}
+	return DefaultAlertmanagerResend
 }
 
 // Route is a node of the routing tree. An alert descends into the first

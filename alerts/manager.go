@@ -35,6 +35,9 @@ type Manager struct {
 	log       *zap.Logger
 	receivers map[string]Receiver
 	batch     map[string]int
+	// refresh is the keep-alive interval of receivers whose alerts expire
+	// unless re-sent (Alertmanager).
+	refresh map[string]time.Duration
 	delivered jetstream.KeyValue
 	incidents jetstream.KeyValue
 	counters  Counters
@@ -62,6 +65,9 @@ type job struct {
 	Repeat uint64 `json:"repeat,omitempty"`
 	// FallbackFor is the receiver this job stands in for.
 	FallbackFor string `json:"fallback_for,omitempty"`
+	// Refresh numbers keep-alive re-sends of an open or failed incident to
+	// a receiver that expires alerts (Alertmanager); not shown as reminders.
+	Refresh uint64 `json:"refresh,omitempty"`
 }
 
 // deliveryKey identifies what a receiver must get exactly once.
@@ -69,6 +75,9 @@ func (j job) deliveryKey() string {
 	k := j.Alert.Key() + "|" + j.Receiver
 	if j.Repeat > 0 {
 		k += "|repeat" + strconv.FormatUint(j.Repeat, 10)
+	}
+	if j.Refresh > 0 {
+		k += "|refresh" + strconv.FormatUint(j.Refresh, 10)
 	}
 	return k
 }
@@ -84,9 +93,16 @@ type incident struct {
 	Repeat    map[string]time.Duration `json:"repeat,omitempty"`
 	Escalated uint64                   `json:"escalated,omitempty"`
 	Since     time.Time                `json:"since"`
+	// Refreshed is when each expiring receiver last got a keep-alive.
+	Refreshed map[string]time.Time `json:"refreshed,omitempty"`
 }
 
-func (in incident) open() bool { return in.Alert.State != "" && stateRank(in.Alert.State) < 3 }
+// open reports whether the incident still needs a person: its challenge is
+// not mined yet, or it failed (a failed challenge stays open until a person
+// acts, so it is repeated and kept alive like any open incident).
+func (in incident) open() bool {
+	return in.Alert.State != "" && (stateRank(in.Alert.State) < 3 || in.Alert.State == StateFailed)
+}
 
 func hashKey(prefix, s string) string {
 	h := sha256.Sum256([]byte(s))
@@ -111,6 +127,7 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 		log:       log.Named("alerts"),
 		receivers: map[string]Receiver{},
 		batch:     map[string]int{},
+		refresh:   map[string]time.Duration{},
 		now:       time.Now,
 		escalated: map[string]uint64{},
 	}
@@ -121,6 +138,9 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 			return nil, err
 		}
 		m.receivers[rc.Name] = r
+		if rc.Alertmanager != nil {
+			m.refresh[rc.Name] = rc.Alertmanager.resend()
+		}
 		n := 1
 		if r.Batch() {
 			n = rc.MaxBatch
@@ -733,6 +753,11 @@ func (m *Manager) repeatTick() time.Duration {
 		}
 	}
 	walk(&m.cfg.Route)
+	for _, every := range m.refresh {
+		if least == 0 || every < least {
+			least = every
+		}
+	}
 	if least == 0 {
 		return 0
 	}
@@ -793,11 +818,45 @@ func (m *Manager) repeatOpen(ctx context.Context) error {
 			in.LastSent[r] = now
 			changed = true
 		}
-		if changed {
+		refreshed, err := m.refreshIncident(ctx, &in, now)
+		if err != nil {
+			return err
+		}
+		if changed || refreshed {
 			if err := m.saveIncident(ctx, in); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// refreshIncident queues a keep-alive of an open or failed incident for each
+// receiver that expires alerts and was told about it, once per interval.
+func (m *Manager) refreshIncident(ctx context.Context, in *incident, now time.Time) (bool, error) {
+	changed := false
+	for _, r := range in.Receivers {
+		every := m.refresh[r]
+		if every <= 0 {
+			continue
+		}
+		last, ok := in.Refreshed[r]
+		if !ok {
+			last = in.LastSent[r]
+		}
+		if now.Sub(last) < every {
+			continue
+		}
+		n := uint64(now.Sub(in.Since)/every) + 1
+		j := job{Alert: in.Alert, Receiver: r, GroupKey: r + "|refresh", Refresh: n}
+		if _, err := m.enqueueJob(ctx, j, ""); err != nil {
+			return changed, err
+		}
+		if in.Refreshed == nil {
+			in.Refreshed = map[string]time.Time{}
+		}
+		in.Refreshed[r] = now
+		changed = true
+	}
+	return changed, nil
 }

@@ -121,7 +121,8 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 	case rc.Alertmanager != nil:
 		var tok string
 		if tok, err = readSecret("alertmanager.bearer_token", rc.Alertmanager.BearerToken, rc.Alertmanager.BearerTokenFile); err == nil {
-			r = &alertmanagerReceiver{h: h, url: strings.TrimRight(rc.Alertmanager.URL, "/") + "/api/v2/alerts", token: tok, g: g}
+			r = &alertmanagerReceiver{h: h, url: strings.TrimRight(rc.Alertmanager.URL, "/") + "/api/v2/alerts", token: tok, g: g,
+				ttl: 4 * rc.Alertmanager.resend(), now: time.Now}
 		}
 	default:
 		return nil, fmt.Errorf("alerts: receiver %s: no integration configured", rc.Name)
