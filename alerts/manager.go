@@ -493,8 +493,8 @@ func (m *Manager) keepAlive(items []item) (stop func()) {
 	return func() { close(done); wg.Wait() }
 }
 
-// chunks orders items most severe first and cuts them into groups (by
-// group key, the group of the most severe alert first) of at most maxBatch.
+// chunks cuts items into groups (by group key) of at most maxBatch alerts
+// and orders them most severe first, by each chunk's most severe alert.
 func chunks(items []item, maxBatch int) [][]item {
 	items = slices.Clone(items)
 	slices.SortStableFunc(items, func(a, b item) int { return int(b.job.Alert.Severity) - int(a.job.Alert.Severity) })
@@ -515,6 +515,8 @@ func chunks(items []item, maxBatch int) [][]item {
 			g = g[n:]
 		}
 	}
+	// Each chunk is sorted, so its first alert is its most severe.
+	slices.SortStableFunc(out, func(a, b []item) int { return int(b[0].job.Alert.Severity) - int(a[0].job.Alert.Severity) })
 	return out
 }
 
