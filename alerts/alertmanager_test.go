@@ -175,3 +175,24 @@ func TestAlertmanagerFailedStaysOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestSendTestAlertmanagerFiresLongEnough: the test alert fires for the
+// hold time and is not resolved right away, so Alertmanager notifies.
+func TestSendTestAlertmanagerFiresLongEnough(t *testing.T) {
+	t.Parallel()
+	am := newAMModel(t)
+	cfg := Config{Receivers: []ReceiverConfig{{Name: "am", MinInterval: zero(), Alertmanager: &AlertmanagerConfig{URL: am.srv.URL}}}, Route: Route{Receiver: "am"}}
+	res, err := SendTestWith(context.Background(), cfg, "am", 10*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts := am.allPosts()
+	if len(posts) != 1 || len(posts[0]) != 1 || res.Held != 10*time.Minute {
+		t.Fatalf("posts %+v, held %s: want one firing test alert", posts, res.Held)
+	}
+	s, _ := time.Parse(time.RFC3339Nano, posts[0][0].StartsAt)
+	e, _ := time.Parse(time.RFC3339Nano, posts[0][0].EndsAt)
+	if e.Sub(s) < 9*time.Minute {
+		t.Errorf("test alert fires from %s to %s, want about the 10m hold", s, e)
+	}
+}

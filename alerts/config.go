@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"reflect"
 	"regexp"
@@ -475,40 +476,114 @@ func (r *ReceiverConfig) validate(p string) error {
 	if r.MaxBatch < 0 {
 		return fmt.Errorf("%s.max_batch: must not be negative", p)
 	}
-	one := func(key, v, file string) error {
-		if (v == "") == (file == "") {
-			return fmt.Errorf("%s.%s: set exactly one of %s and %s_file", p, key, key, key)
-		}
-		return nil
+	if err := r.checkSecretsExist(p); err != nil {
+		return err
 	}
+	return r.checkURLs(p)
+}
+
+// secretPair is one setting given inline or as a *_file.
+type secretPair struct {
+	key, v, file string
+	// required: exactly one of v and file must be set (else at most one).
+	required bool
+	// isURL: the value is a service URL.
+	isURL bool
+}
+
+func (r *ReceiverConfig) secrets() []secretPair {
 	switch {
 	case r.Slack != nil:
-		return one("slack.webhook_url", r.Slack.WebhookURL, r.Slack.WebhookURLFile)
+		return []secretPair{{"slack.webhook_url", r.Slack.WebhookURL, r.Slack.WebhookURLFile, true, true}}
 	case r.PagerDuty != nil:
-		return one("pagerduty.routing_key", r.PagerDuty.RoutingKey, r.PagerDuty.RoutingKeyFile)
+		return []secretPair{{"pagerduty.routing_key", r.PagerDuty.RoutingKey, r.PagerDuty.RoutingKeyFile, true, false}}
+	case r.Telegram != nil:
+		return []secretPair{{"telegram.bot_token", r.Telegram.BotToken, r.Telegram.BotTokenFile, true, false}}
+	case r.Discord != nil:
+		return []secretPair{{"discord.webhook_url", r.Discord.WebhookURL, r.Discord.WebhookURLFile, true, true}}
+	case r.Opsgenie != nil:
+		return []secretPair{{"opsgenie.api_key", r.Opsgenie.APIKey, r.Opsgenie.APIKeyFile, true, false}}
+	case r.Webhook != nil:
+		return []secretPair{{"webhook.url", r.Webhook.URL, r.Webhook.URLFile, true, true}, {"webhook.secret", r.Webhook.Secret, r.Webhook.SecretFile, false, false}}
+	case r.Alertmanager != nil:
+		return []secretPair{{"alertmanager.bearer_token", r.Alertmanager.BearerToken, r.Alertmanager.BearerTokenFile, false, false}}
+	}
+	return nil
+}
+
+// checkSecretsExist checks that each secret is set once and that every
+// *_file is readable and not empty, and that URL secrets are valid URLs.
+func (r *ReceiverConfig) checkSecretsExist(p string) error {
+	for _, s := range r.secrets() {
+		switch {
+		case s.required && (s.v == "") == (s.file == ""):
+			return fmt.Errorf("%s.%s: set exactly one of %s and %s_file", p, s.key, lastKey(s.key), lastKey(s.key))
+		case !s.required && s.v != "" && s.file != "":
+			return fmt.Errorf("%s.%s: set at most one of %s and %s_file", p, s.key, lastKey(s.key), lastKey(s.key))
+		}
+		v, err := readSecret(s.key, s.v, s.file)
+		if err != nil {
+			return fmt.Errorf("%s.%w", p, err)
+		}
+		if s.isURL {
+			if err := checkURL(v); err != nil {
+				k := s.key
+				if s.file != "" {
+					k += "_file"
+				}
+				return fmt.Errorf("%s.%s: %w", p, k, err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkURLs checks the service URLs given as plain settings.
+func (r *ReceiverConfig) checkURLs(p string) error {
+	var urls [][2]string
+	switch {
+	case r.PagerDuty != nil:
+		urls = append(urls, [2]string{"pagerduty.url", r.PagerDuty.URL})
 	case r.Telegram != nil:
 		if r.Telegram.ChatID == "" {
 			return fmt.Errorf("%s.telegram.chat_id: required", p)
 		}
-		return one("telegram.bot_token", r.Telegram.BotToken, r.Telegram.BotTokenFile)
-	case r.Discord != nil:
-		return one("discord.webhook_url", r.Discord.WebhookURL, r.Discord.WebhookURLFile)
+		urls = append(urls, [2]string{"telegram.api_url", r.Telegram.APIURL})
 	case r.Opsgenie != nil:
-		return one("opsgenie.api_key", r.Opsgenie.APIKey, r.Opsgenie.APIKeyFile)
-	case r.Webhook != nil:
-		if err := one("webhook.url", r.Webhook.URL, r.Webhook.URLFile); err != nil {
-			return err
-		}
-		if r.Webhook.Secret != "" && r.Webhook.SecretFile != "" {
-			return fmt.Errorf("%s.webhook.secret: set at most one of secret and secret_file", p)
-		}
+		urls = append(urls, [2]string{"opsgenie.api_url", r.Opsgenie.APIURL})
 	case r.Alertmanager != nil:
 		if r.Alertmanager.URL == "" {
 			return fmt.Errorf("%s.alertmanager.url: required", p)
 		}
-		if r.Alertmanager.BearerToken != "" && r.Alertmanager.BearerTokenFile != "" {
-			return fmt.Errorf("%s.alertmanager.bearer_token: set at most one of bearer_token and bearer_token_file", p)
+		urls = append(urls, [2]string{"alertmanager.url", r.Alertmanager.URL})
+	}
+	for _, u := range urls {
+		if u[1] == "" {
+			continue
 		}
+		if err := checkURL(u[1]); err != nil {
+			return fmt.Errorf("%s.%s: %w", p, u[0], err)
+		}
+	}
+	return nil
+}
+
+func lastKey(k string) string { return k[strings.LastIndexByte(k, '.')+1:] }
+
+// checkURL accepts absolute http and https URLs with a host. Its errors do
+// not repeat the URL: webhook URLs are secrets.
+func checkURL(raw string) error {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return errors.New("not a valid URL")
+	}
+	switch {
+	case u.Scheme == "":
+		return errors.New("URL has no scheme (want https://...)")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("unsupported URL scheme %q (want http or https)", u.Scheme)
+	case u.Host == "":
+		return errors.New("URL has no host")
 	}
 	return nil
 }

@@ -194,6 +194,9 @@ func (h *httpSender) post(ctx context.Context, rawURL string, body []byte, hdr h
 	if err != nil {
 		return nil, &SendError{Receiver: h.name, Reason: "config", Permanent: true, Err: errors.New("invalid URL")}
 	}
+	if err := checkURL(rawURL); err != nil { // retrying cannot fix it
+		return nil, &SendError{Receiver: h.name, Reason: "config", Permanent: true, Err: err}
+	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "watchtower-alerts/1")
 	for k, vs := range hdr {

@@ -22,6 +22,7 @@ func cmdAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	file := fs.String("config", "", "the tower's config file (its alerts section names the receivers)")
 	name := fs.String("receiver", "", "receiver to send a test alert to")
 	timeout := fs.Duration("timeout", 30*time.Second, "give up after this long")
+	hold := fs.Duration("hold", alerts.DefaultTestHold, "how long an Alertmanager test alert fires (it must outlast Alertmanager's group_wait to be notified)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -42,9 +43,13 @@ func cmdAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	if err := alerts.SendTest(ctx, acfg, *name); err != nil {
+	res, err := alerts.SendTestWith(ctx, acfg, *name, *hold)
+	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
 	fmt.Fprintf(stdout, "test alert delivered to %s\n", *name)
+	if res.Held > 0 {
+		fmt.Fprintf(stdout, "it fires for %s, then ends by itself; Alertmanager notifies once its group_wait has passed\n", res.Held)
+	}
 	return nil
 }
