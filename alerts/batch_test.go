@@ -230,7 +230,7 @@ func TestManagerBatchDeliversAll(t *testing.T) {
 	defer b.Close()
 	wait := 200 * time.Millisecond
 	cfg := Config{Delivery: fastDelivery(), Global: testGlobal, Route: Route{Receiver: "telegram", GroupWait: &wait, Routes: []Route{
-		{Receiver: "telegram", Continue: true}, {Receiver: "slack", Continue: true}, {Receiver: "discord"},
+		{Receiver: "telegram", Continue: true}, {Receiver: "slack", Continue: true}, {Receiver: "discord", Continue: true}, {Receiver: "teams"},
 	}}}
 	caps := map[string]*chatCapture{}
 	for _, tc := range chatCases {

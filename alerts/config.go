@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/mail"
 	"net/url"
 	"os"
 	"reflect"
@@ -117,6 +119,36 @@ type ReceiverConfig struct {
 	Opsgenie     *OpsgenieConfig     `yaml:"opsgenie"`
 	Webhook      *WebhookConfig      `yaml:"webhook"`
 	Alertmanager *AlertmanagerConfig `yaml:"alertmanager"`
+	Teams        *TeamsConfig        `yaml:"teams"`
+	Email        *EmailConfig        `yaml:"email"`
+
+	// Templates override the title and text of this receiver's messages.
+	Templates *Templates `yaml:"templates"`
+}
+
+// TeamsConfig posts Adaptive Cards to a Microsoft Teams Workflows webhook.
+type TeamsConfig struct {
+	WebhookURL     string `yaml:"webhook_url"`
+	WebhookURLFile string `yaml:"webhook_url_file"`
+}
+
+// EmailConfig sends plain-text email through an SMTP relay with STARTTLS.
+type EmailConfig struct {
+	// Smarthost is the relay's host:port, e.g. smtp.example.org:587.
+	Smarthost string   `yaml:"smarthost"`
+	From      string   `yaml:"from"`
+	To        []string `yaml:"to"`
+	// Username and Password (or PasswordFile) authenticate with PLAIN,
+	// only over TLS.
+	Username     string `yaml:"username"`
+	Password     string `yaml:"password"`
+	PasswordFile string `yaml:"password_file"`
+	// RequireTLS refuses relays without STARTTLS (default true).
+	RequireTLS *bool `yaml:"require_tls"`
+	// CAFile trusts an extra CA for the relay's certificate.
+	CAFile string `yaml:"ca_file"`
+	// Hello is the EHLO name (default localhost).
+	Hello string `yaml:"hello"`
 }
 
 // SlackConfig posts Block Kit messages to a Slack incoming webhook.
@@ -465,13 +497,13 @@ func (c *Config) defaults() {
 
 func (r *ReceiverConfig) validate(p string) error {
 	n := 0
-	for _, set := range []bool{r.Slack != nil, r.PagerDuty != nil, r.Telegram != nil, r.Discord != nil, r.Opsgenie != nil, r.Webhook != nil, r.Alertmanager != nil} {
+	for _, set := range []bool{r.Slack != nil, r.PagerDuty != nil, r.Telegram != nil, r.Discord != nil, r.Opsgenie != nil, r.Webhook != nil, r.Alertmanager != nil, r.Teams != nil, r.Email != nil} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return fmt.Errorf("%s: exactly one of slack, pagerduty, telegram, discord, opsgenie, webhook, alertmanager is required (got %d)", p, n)
+		return fmt.Errorf("%s: exactly one of slack, pagerduty, telegram, discord, opsgenie, webhook, alertmanager, teams, email is required (got %d)", p, n)
 	}
 	if r.MaxBatch < 0 {
 		return fmt.Errorf("%s.max_batch: must not be negative", p)
@@ -479,7 +511,40 @@ func (r *ReceiverConfig) validate(p string) error {
 	if err := r.checkSecretsExist(p); err != nil {
 		return err
 	}
+	if err := r.checkEmail(p); err != nil {
+		return err
+	}
+	if err := r.Templates.compile(p + ".templates"); err != nil {
+		return err
+	}
 	return r.checkURLs(p)
+}
+
+func (r *ReceiverConfig) checkEmail(p string) error {
+	e := r.Email
+	if e == nil {
+		return nil
+	}
+	if _, _, err := net.SplitHostPort(e.Smarthost); err != nil {
+		return fmt.Errorf("%s.email.smarthost: want host:port: %w", p, err)
+	}
+	if _, err := mail.ParseAddress(e.From); err != nil {
+		return fmt.Errorf("%s.email.from: %w", p, err)
+	}
+	if len(e.To) == 0 {
+		return fmt.Errorf("%s.email.to: at least one recipient is required", p)
+	}
+	for i, to := range e.To {
+		if _, err := mail.ParseAddress(to); err != nil {
+			return fmt.Errorf("%s.email.to[%d]: %w", p, i, err)
+		}
+	}
+	if e.CAFile != "" {
+		if _, err := os.Stat(e.CAFile); err != nil {
+			return fmt.Errorf("%s.email.ca_file: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // secretPair is one setting given inline or as a *_file.
@@ -507,6 +572,10 @@ func (r *ReceiverConfig) secrets() []secretPair {
 		return []secretPair{{"webhook.url", r.Webhook.URL, r.Webhook.URLFile, true, true}, {"webhook.secret", r.Webhook.Secret, r.Webhook.SecretFile, false, false}}
 	case r.Alertmanager != nil:
 		return []secretPair{{"alertmanager.bearer_token", r.Alertmanager.BearerToken, r.Alertmanager.BearerTokenFile, false, false}}
+	case r.Teams != nil:
+		return []secretPair{{"teams.webhook_url", r.Teams.WebhookURL, r.Teams.WebhookURLFile, true, true}}
+	case r.Email != nil:
+		return []secretPair{{"email.password", r.Email.Password, r.Email.PasswordFile, false, false}}
 	}
 	return nil
 }

@@ -135,7 +135,7 @@ receivers:
   - {name: chat, slack: {webhook_url: https://x}}
   - {name: page, pagerduty: {routing_key: k}}
   - {name: plasma, discord: {webhook_url: https://x}}
-  - {name: hook, webhook: {url: x}}
+  - {name: hook, webhook: {url: "https://x"}}
 route:
   receiver: chat
   group_by: [kind]

@@ -124,6 +124,15 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 			r = &alertmanagerReceiver{h: h, url: strings.TrimRight(rc.Alertmanager.URL, "/") + "/api/v2/alerts", token: tok, g: g,
 				ttl: 4 * rc.Alertmanager.resend(), now: time.Now}
 		}
+	case rc.Teams != nil:
+		var u string
+		if u, err = readSecret("teams.webhook_url", rc.Teams.WebhookURL, rc.Teams.WebhookURLFile); err == nil {
+			if err = checkURL(u); err == nil {
+				r = &teamsReceiver{h: h, url: u, g: g}
+			}
+		}
+	case rc.Email != nil:
+		r, err = newEmailReceiver(rc.Name, *rc.Email, g, timeout)
 	default:
 		return nil, fmt.Errorf("alerts: receiver %s: no integration configured", rc.Name)
 	}
@@ -132,6 +141,12 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 	}
 	if rc.MinInterval != nil {
 		h.minInterval = *rc.MinInterval
+	}
+	if rc.Templates != nil {
+		if err := rc.Templates.compile("templates"); err != nil {
+			return nil, fmt.Errorf("alerts: receiver %s: %w", rc.Name, err)
+		}
+		r = templated(r, rc.Templates, g)
 	}
 	return r, nil
 }
@@ -354,6 +369,9 @@ func isPermanent(err error) bool {
 
 // title is the one-line headline of an alert.
 func title(a Alert) string {
+	if a.titleOverride != "" {
+		return a.titleOverride
+	}
 	return fmt.Sprintf("[%s] %s %s: %s", strings.ToUpper(a.Severity.String()), a.Kind, a.Subject, stateText(a))
 }
 

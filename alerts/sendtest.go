@@ -47,7 +47,11 @@ func SendTestWith(ctx context.Context, cfg Config, receiverName string, hold tim
 		return TestResult{}, err
 	}
 	var res TestResult
-	if am, ok := r.(*alertmanagerReceiver); ok {
+	inner := r
+	if tr, ok := r.(*templatedReceiver); ok {
+		inner = tr.Receiver
+	}
+	if am, ok := inner.(*alertmanagerReceiver); ok {
 		if hold <= 0 {
 			hold = DefaultTestHold
 		}
