@@ -37,7 +37,7 @@ type Manager struct {
 	batch     map[string]int
 	// refresh is the keep-alive interval of receivers whose alerts expire
 	// unless re-sent (Alertmanager).
-	refresh map[string]time.Duration
+	refresh   map[string]time.Duration
 	delivered jetstream.KeyValue
 	incidents jetstream.KeyValue
 	counters  Counters
