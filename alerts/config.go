@@ -28,6 +28,8 @@ type Config struct {
 	Receivers  []ReceiverConfig `yaml:"receivers"`
 	Route      Route            `yaml:"route"`
 	Silences   []Silence        `yaml:"silences"`
+	// InhibitRules mute alerts while a related, more important incident is open.
+	InhibitRules []InhibitRule `yaml:"inhibit_rules"`
 }
 
 // Global holds settings shared by all receivers.
@@ -434,6 +436,11 @@ func (c *Config) Validate() error {
 	sort.SliceStable(c.Escalation.Thresholds, func(i, j int) bool {
 		return c.Escalation.Thresholds[i].BlocksLeft > c.Escalation.Thresholds[j].BlocksLeft
 	})
+	for i := range c.InhibitRules {
+		if err := c.InhibitRules[i].compile(fmt.Sprintf("inhibit_rules[%d]", i)); err != nil {
+			return err
+		}
+	}
 	for i := range c.Silences {
 		s := &c.Silences[i]
 		p := fmt.Sprintf("silences[%d]", i)

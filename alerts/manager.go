@@ -42,6 +42,8 @@ type Manager struct {
 	incidents jetstream.KeyValue
 	counters  Counters
 	now       func() time.Time
+	// silences are the silences added at run time, shared by all towers.
+	silences *SilenceStore
 
 	inSubj  string
 	outPref string
@@ -176,6 +178,9 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 	}); err != nil {
 		return nil, fmt.Errorf("alerts: incidents bucket: %w", err)
 	}
+	if m.silences, err = OpenSilences(ctx, b, d); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -298,12 +303,9 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 		return nil
 	}
 	now := m.now()
-	var targets []Target
-	if silenced, why := m.routing.Load().Silenced(a, now); silenced {
-		m.counters.add("", "silenced", "", 1)
-		m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
-	} else {
-		targets = m.routing.Load().Routes(a)
+	targets, err := m.targetsOf(ctx, a, now)
+	if err != nil {
+		return err
 	}
 	// Updates of an incident go to every receiver that was told about it, so
 	// pages resolve and chat gets the follow-up.
@@ -351,6 +353,38 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 		}
 	}
 	return nil
+}
+
+// targetsOf routes a new notification: none while a silence (configured or
+// added at run time) matches it or an open incident inhibits it.
+func (m *Manager) targetsOf(ctx context.Context, a Alert, now time.Time) ([]Target, error) {
+	cfg := m.routing.Load()
+	if silenced, why := cfg.Silenced(a, now); silenced {
+		m.counters.add("", "silenced", "", 1)
+		m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
+		return nil, nil
+	}
+	if m.silences != nil {
+		silenced, why, err := m.silences.Silenced(ctx, a, now)
+		if err != nil {
+			return nil, err
+		}
+		if silenced {
+			m.counters.add("", "silenced", "", 1)
+			m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
+			return nil, nil
+		}
+	}
+	inhibited, by, err := m.inhibited(ctx, cfg, a)
+	if err != nil {
+		return nil, err
+	}
+	if inhibited {
+		m.counters.add("", "inhibited", "", 1)
+		m.log.Info("alert inhibited", zap.String("key", a.Key()), zap.String("by_incident", by))
+		return nil, nil
+	}
+	return cfg.Routes(a), nil
 }
 
 // enqueueJob stores j for its receiver; duplicate reports that the same job
