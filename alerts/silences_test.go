@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -45,7 +47,7 @@ func TestInhibitRule(t *testing.T) {
 	defer b.Close()
 	f, got := hookCapture(t)
 	cfg := Config{Delivery: fastDelivery(), Global: testGlobal, Route: Route{Receiver: "wh"},
-		Receivers: []ReceiverConfig{{Name: "wh", MinInterval: zero(), Webhook: &WebhookConfig{URL: f.srv.URL}}},
+		Receivers:    []ReceiverConfig{{Name: "wh", MinInterval: zero(), Webhook: &WebhookConfig{URL: f.srv.URL}}},
 		InhibitRules: []InhibitRule{{SourceMatch: map[string]string{"severity": "critical"}, TargetMatch: map[string]string{"severity": "warning"}, Equal: []string{"subject"}}}}
 	m := newTestManager(t, cfg, b)
 	running(t, m)
@@ -104,5 +106,50 @@ func TestRuntimeSilences(t *testing.T) {
 	list, _ = st.List(ctx)
 	if len(list) != 1 || list[0].Active(time.Now()) {
 		t.Errorf("expired silence listed as %+v", list)
+	}
+}
+
+// TestSilenceHandler drives the admin API over HTTP.
+func TestSilenceHandler(t *testing.T) {
+	_, url := bustest.Start(t)
+	b := connect(t, url)
+	defer b.Close()
+	st, err := OpenSilences(context.Background(), b, Delivery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(SilenceHandler(st))
+	defer srv.Close()
+	body := `{"match":{"kind":"tower"},"ends_at":"` + time.Now().Add(time.Hour).UTC().Format(time.RFC3339) + `","comment":"resync","created_by":"ops"}`
+	resp, err := http.Post(srv.URL+"/silences", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s SilenceJSON
+	json.NewDecoder(resp.Body).Decode(&s)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || s.ID == "" || !s.Active {
+		t.Fatalf("add: %d %+v", resp.StatusCode, s)
+	}
+	resp, _ = http.Post(srv.URL+"/silences", "application/json", strings.NewReader(`{"match":{"kind":"tower"}}`))
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("silence without end: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/silences/"+s.ID, nil)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("expire: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	resp, err = http.Get(srv.URL + "/silences")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []SilenceJSON
+	json.NewDecoder(resp.Body).Decode(&list)
+	resp.Body.Close()
+	if len(list) != 1 || list[0].ID != s.ID || list[0].Active {
+		t.Errorf("list %+v", list)
 	}
 }

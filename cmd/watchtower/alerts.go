@@ -12,10 +12,17 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/config"
 )
 
-// cmdAlerts implements `watchtower alerts test --receiver NAME --config FILE`.
+const alertsUsage = "usage: watchtower alerts test --receiver NAME --config FILE\n" +
+	"       watchtower alerts silence add|list|expire --config FILE [flags]"
+
+// cmdAlerts implements `watchtower alerts test --receiver NAME --config FILE`
+// and `watchtower alerts silence ...`.
 func cmdAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "silence" {
+		return cmdSilence(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "test" {
-		return usageErr("usage: watchtower alerts test --receiver NAME --config FILE")
+		return usageErr(alertsUsage)
 	}
 	fs := flag.NewFlagSet("alerts test", flag.ContinueOnError)
 	fs.SetOutput(stderr)
