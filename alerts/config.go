@@ -246,7 +246,8 @@ type Route struct {
 	// before sending (default 0).
 	GroupWait *time.Duration `yaml:"group_wait"`
 	// RepeatInterval re-sends an incident that is still open (challenge not
-	// mined) this often; 0 never repeats.
+	// mined, or failed: a failed challenge stays open until a person acts)
+	// this often; 0 never repeats.
 	RepeatInterval *time.Duration `yaml:"repeat_interval"`
 	Routes         []Route        `yaml:"routes"`
 

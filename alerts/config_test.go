@@ -18,8 +18,8 @@ func TestREADMEExamplesParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(b), -1)
-	if len(blocks) != 2 {
-		t.Fatalf("found %d yaml examples, want 2 (Slack, PagerDuty)", len(blocks))
+	if len(blocks) < 2 {
+		t.Fatalf("found %d yaml examples, want at least Slack and PagerDuty", len(blocks))
 	}
 	// The examples read their secrets from /run/secrets: provide them.
 	dir := t.TempDir()
@@ -38,7 +38,7 @@ func TestREADMEExamplesParse(t *testing.T) {
 		if err != nil {
 			t.Fatalf("example %d: %v", i, err)
 		}
-		if len(cfg.Receivers) == 0 || cfg.Route.Receiver != "oncall-slack" {
+		if len(cfg.Receivers) == 0 || (i < 2 && cfg.Route.Receiver != "oncall-slack") {
 			t.Errorf("example %d: %+v", i, cfg)
 		}
 	}
