@@ -2,6 +2,8 @@ package alerts
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -269,12 +271,27 @@ type Silence struct {
 }
 
 // WebhookOnly is a configuration that sends every alert to one generic
-// webhook (unsigned), e.g. for `watchtower dev --alert-webhook URL`.
-func WebhookOnly(url string) Config {
+// webhook, unsigned. Prefer SignedWebhookOnly: receivers should verify.
+func WebhookOnly(url string) Config { return SignedWebhookOnly(url, "") }
+
+// SignedWebhookOnly sends every alert to one generic webhook signed with
+// secret (HMAC-SHA256, see VerifyWebhook; "" sends unsigned), e.g. for
+// `watchtower dev --alert-webhook URL`.
+func SignedWebhookOnly(url, secret string) Config {
 	return Config{
-		Receivers: []ReceiverConfig{{Name: "webhook", Webhook: &WebhookConfig{URL: url}}},
+		Receivers: []ReceiverConfig{{Name: "webhook", Webhook: &WebhookConfig{URL: url, Secret: secret}}},
 		Route:     Route{Receiver: "webhook"},
 	}
+}
+
+// NewWebhookSecret returns a random 256-bit webhook secret (hex), for a
+// demo that prints the secret it signs with.
+func NewWebhookSecret() (string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("alerts: webhook secret: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
 }
 
 // LoadConfig reads and validates the YAML file at path.
@@ -306,6 +323,30 @@ func ParseConfig(b []byte) (Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return cfg, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// ParseConfigNode decodes and validates an alerts section given as the
+// YAML node it was read as (e.g. the value of the tower file's alerts: key):
+// unknown keys are reported with their line in that file, not in the
+// section re-encoded on its own.
+func ParseConfigNode(n *yaml.Node) (Config, error) {
+	var cfg Config
+	if n == nil {
+		return cfg, errors.New("alerts: no configuration")
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if err := checkKnown(n, reflect.TypeOf(cfg), ""); err != nil {
+		return cfg, err
+	}
+	if err := n.Decode(&cfg); err != nil {
 		return cfg, err
 	}
 	if err := cfg.Validate(); err != nil {

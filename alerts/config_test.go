@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestREADMEExamplesParse(t *testing.T) {
@@ -218,5 +220,29 @@ func TestUnsupportedSchemeIsPermanent(t *testing.T) {
 	var se *SendError
 	if !errors.As(err, &se) || !se.Permanent || se.Reason != "config" {
 		t.Errorf("err = %v, want a permanent config error", err)
+	}
+}
+
+// TestParseConfigNodeReportsFileLines: an unknown key in the alerts section
+// of a larger file is reported with its line in that file.
+func TestParseConfigNodeReportsFileLines(t *testing.T) {
+	file := "l1:\n  rpc_url: ws://x\n\n# alerting\nalerts:\n  receivers:\n    - name: a\n      slack:\n        webhok_url: x\n  route: {receiver: a}\n"
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(file), &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	var section *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "alerts" {
+			section = root.Content[i+1]
+		}
+	}
+	_, err := ParseConfigNode(section)
+	if err == nil || !strings.Contains(err.Error(), "receivers[0].slack.webhok_url: unknown key (line 9)") {
+		t.Errorf("err = %v, want the file's line 9", err)
+	}
+	if _, err := ParseConfigNode(nil); err == nil {
+		t.Error("nil node accepted")
 	}
 }

@@ -572,3 +572,25 @@ func TestRateLimitSpacing(t *testing.T) {
 		t.Errorf("3 requests in %s, want >= %s", el, 2*d)
 	}
 }
+
+// TestSignedWebhookOnly: the demo's one-webhook config signs its requests.
+func TestSignedWebhookOnly(t *testing.T) {
+	t.Parallel()
+	secret, err := NewWebhookSecret()
+	if err != nil || len(secret) != 64 {
+		t.Fatalf("secret %q: %v", secret, err)
+	}
+	f := newFake(t, func(t *testing.T, c captured) {
+		if err := VerifyWebhook([]byte(secret), c.Header, c.Body, time.Now(), time.Minute); err != nil {
+			t.Errorf("unsigned or badly signed: %v", err)
+		}
+	})
+	cfg := SignedWebhookOnly(f.srv.URL+"/hook", secret)
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	r := mustReceiver(t, cfg.Receivers[0])
+	if err := r.Send(context.Background(), []Alert{testAlert()}); err != nil || len(f.requests()) != 1 {
+		t.Fatalf("send: %v", err)
+	}
+}
