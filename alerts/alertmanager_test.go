@@ -196,3 +196,76 @@ func TestSendTestAlertmanagerFiresLongEnough(t *testing.T) {
 		t.Errorf("test alert fires from %s to %s, want about the 10m hold", s, e)
 	}
 }
+
+func TestAlertmanagerReceiver(t *testing.T) {
+	t.Parallel()
+	var firing, resolved []AMAlert
+	var mu sync.Mutex
+	f := newFake(t, func(t *testing.T, c captured) {
+		if c.Method != http.MethodPost || c.Path != "/am/api/v2/alerts" || c.Header.Get("Authorization") != "Bearer amtok" {
+			t.Errorf("bad request %s %s %q", c.Method, c.Path, c.Header.Get("Authorization"))
+		}
+		var raw []map[string]any
+		if err := json.Unmarshal(c.Body, &raw); err != nil || len(raw) == 0 {
+			t.Fatalf("body is not a JSON array: %v %s", err, c.Body)
+		}
+		for _, e := range raw {
+			for k := range e {
+				if !slices.Contains([]string{"labels", "annotations", "startsAt", "endsAt", "generatorURL"}, k) {
+					t.Errorf("unexpected key %q", k)
+				}
+			}
+		}
+		var as []AMAlert
+		json.Unmarshal(c.Body, &as)
+		mu.Lock()
+		defer mu.Unlock()
+		firing, resolved = nil, nil
+		for _, a := range as {
+			s, err1 := time.Parse(time.RFC3339Nano, a.StartsAt)
+			e, err2 := time.Parse(time.RFC3339Nano, a.EndsAt)
+			if err1 != nil || err2 != nil || e.Before(s) {
+				t.Errorf("times %q %q", a.StartsAt, a.EndsAt)
+			}
+			if a.Labels["alertname"] != "WatchtowerDispute" || a.Labels["incident"] != "0xdead01" || a.GeneratorURL != "http://tower.local" || a.Annotations["summary"] == "" {
+				t.Errorf("alert %+v", a)
+			}
+			for k, v := range a.Labels {
+				if v == "" || strings.ContainsAny(k, "-./ ") {
+					t.Errorf("label %q=%q", k, v)
+				}
+			}
+			if e.After(s) {
+				firing = append(firing, a)
+			} else {
+				resolved = append(resolved, a)
+			}
+		}
+	}, status(429, "Retry-After", "1"), status(503))
+	r := mustReceiver(t, ReceiverConfig{Name: "am", Alertmanager: &AlertmanagerConfig{URL: f.srv.URL + "/am/", BearerToken: "amtok"}})
+	// endsAt is counted from each attempt; the rest must not change.
+	sendThroughFailuresNorm(t, f, r, testAlert(), time.Second, func(b []byte) string {
+		var as []AMAlert
+		json.Unmarshal(b, &as)
+		for i := range as {
+			as[i].EndsAt = ""
+		}
+		out, _ := json.Marshal(as)
+		return string(out)
+	})
+	mu.Lock()
+	if len(firing) != 1 || firing[0].Annotations["severity"] != "critical" || len(resolved) != 0 {
+		t.Errorf("firing %v resolved %v: want the incident firing, nothing else", firing, resolved)
+	}
+	mu.Unlock()
+	res := testAlert()
+	res.State = StateChallengeMined
+	if err := SendWithRetry(context.Background(), r, []Alert{res}, fastPolicy, nil); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(firing) != 0 || len(resolved) != 1 {
+		t.Errorf("after resolve: firing %d resolved %d", len(firing), len(resolved))
+	}
+}
