@@ -3,8 +3,12 @@ package alerts
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"go.uber.org/zap"
 )
 
 // repeatTick is how often open incidents are checked for repeats (0: never).
@@ -31,8 +35,23 @@ func (m *Manager) repeatTick() time.Duration {
 	return min(max(least/4, 50*time.Millisecond), time.Minute)
 }
 
-// openIncidents lists incidents whose challenge is not mined yet.
+// openIncidents lists incidents that still need a person (see incident.open).
 func (m *Manager) openIncidents(ctx context.Context) ([]incident, error) {
+	revs, err := m.openIncidentRevs(ctx)
+	out := make([]incident, len(revs))
+	for i, r := range revs {
+		out[i] = r.in
+	}
+	return out, err
+}
+
+// incidentRev is an incident with the KV revision it was read at.
+type incidentRev struct {
+	in  incident
+	rev uint64
+}
+
+func (m *Manager) openIncidentRevs(ctx context.Context) ([]incidentRev, error) {
 	lister, err := m.incidents.ListKeys(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("alerts: list incidents: %w", err)
@@ -41,7 +60,7 @@ func (m *Manager) openIncidents(ctx context.Context) ([]incident, error) {
 	for k := range lister.Keys() {
 		keys = append(keys, k)
 	}
-	var out []incident
+	var out []incidentRev
 	for _, k := range keys {
 		e, err := m.incidents.Get(ctx, k)
 		if err != nil {
@@ -49,48 +68,53 @@ func (m *Manager) openIncidents(ctx context.Context) ([]incident, error) {
 		}
 		var in incident
 		if json.Unmarshal(e.Value(), &in) == nil && in.open() {
-			out = append(out, in)
+			out = append(out, incidentRev{in: in, rev: e.Revision()})
 		}
 	}
 	return out, nil
 }
 
-// repeatOpen re-sends open incidents whose repeat interval has passed.
+// updateIncident saves in if it is still at revision rev; ok is false when
+// the router changed it meanwhile (the caller skips it until its next scan).
+func (m *Manager) updateIncident(ctx context.Context, in incident, rev uint64) (bool, error) {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return false, fmt.Errorf("alerts: encode incident: %w", err)
+	}
+	if _, err := m.incidents.Update(ctx, hashKey("i", in.Alert.Fingerprint), b, rev); err != nil {
+		if errors.Is(err, jetstream.ErrKeyExists) {
+			return false, nil
+		}
+		return false, fmt.Errorf("alerts: update incident %s: %w", in.Alert.Fingerprint, err)
+	}
+	return true, nil
+}
+
+// repeatOpen re-sends open incidents whose repeat interval has passed and
+// keeps them alive in receivers that expire alerts. Each incident's new
+// send times are saved (only if the router did not change it meanwhile)
+// before its jobs are queued, so a stale state is never re-sent.
 func (m *Manager) repeatOpen(ctx context.Context) error {
-	incs, err := m.openIncidents(ctx)
+	incs, err := m.openIncidentRevs(ctx)
 	if err != nil {
 		return err
 	}
 	now := m.now()
-	for _, in := range incs {
-		changed := false
-		for r, every := range in.Repeat {
-			last := in.LastSent[r]
-			if every <= 0 || now.Sub(last) < every {
-				continue
-			}
-			if silenced, _ := m.routing.Load().Silenced(in.Alert, now); silenced {
-				continue
-			}
-			// Numbered by elapsed intervals since the state change, so
-			// processes repeating concurrently produce the same message id.
-			n := uint64(now.Sub(in.Since) / every)
-			if n == 0 {
-				n = 1
-			}
-			j := job{Alert: in.Alert, Receiver: r, GroupKey: r + "|repeat", Repeat: n}
-			if _, err := m.enqueueJob(ctx, j, ""); err != nil {
-				return err
-			}
-			in.LastSent[r] = now
-			changed = true
+	for _, ir := range incs {
+		in := ir.in
+		jobs := append(m.repeatJobs(&in, now), m.refreshJobs(&in, now)...)
+		if len(jobs) == 0 {
+			continue
 		}
-		refreshed, err := m.refreshIncident(ctx, &in, now)
+		ok, err := m.updateIncident(ctx, in, ir.rev)
 		if err != nil {
 			return err
 		}
-		if changed || refreshed {
-			if err := m.saveIncident(ctx, in); err != nil {
+		if !ok {
+			continue // updated meanwhile: the next scan sees the new state
+		}
+		for _, j := range jobs {
+			if _, err := m.enqueueJob(ctx, j, ""); err != nil {
 				return err
 			}
 		}
@@ -98,10 +122,29 @@ func (m *Manager) repeatOpen(ctx context.Context) error {
 	return nil
 }
 
-// refreshIncident queues a keep-alive of an open or failed incident for each
-// receiver that expires alerts and was told about it, once per interval.
-func (m *Manager) refreshIncident(ctx context.Context, in *incident, now time.Time) (bool, error) {
-	changed := false
+// repeatJobs are the reminders due for in; it records them as sent.
+func (m *Manager) repeatJobs(in *incident, now time.Time) []job {
+	var jobs []job
+	for r, every := range in.Repeat {
+		if every <= 0 || now.Sub(in.LastSent[r]) < every {
+			continue
+		}
+		if silenced, _ := m.routing.Load().Silenced(in.Alert, now); silenced {
+			continue
+		}
+		// Numbered by elapsed intervals since the state change, so
+		// processes repeating concurrently produce the same message id.
+		n := max(uint64(now.Sub(in.Since)/every), 1)
+		jobs = append(jobs, job{Alert: in.Alert, Receiver: r, GroupKey: r + "|repeat", Repeat: n})
+		in.LastSent[r] = now
+	}
+	return jobs
+}
+
+// refreshJobs are the keep-alives due for in (open or failed) at receivers
+// that expire alerts and were told about it; it records them as sent.
+func (m *Manager) refreshJobs(in *incident, now time.Time) []job {
+	var jobs []job
 	for _, r := range in.Receivers {
 		every := m.refresh[r]
 		if every <= 0 {
@@ -115,15 +158,12 @@ func (m *Manager) refreshIncident(ctx context.Context, in *incident, now time.Ti
 			continue
 		}
 		n := uint64(now.Sub(in.Since)/every) + 1
-		j := job{Alert: in.Alert, Receiver: r, GroupKey: r + "|refresh", Refresh: n}
-		if _, err := m.enqueueJob(ctx, j, ""); err != nil {
-			return changed, err
-		}
+		jobs = append(jobs, job{Alert: in.Alert, Receiver: r, GroupKey: r + "|refresh", Refresh: n})
 		if in.Refreshed == nil {
 			in.Refreshed = map[string]time.Time{}
 		}
 		in.Refreshed[r] = now
-		changed = true
+		m.log.Debug("keep-alive due", zap.String("receiver", r), zap.String("key", in.Alert.Key()), zap.Uint64("refresh", n))
 	}
-	return changed, nil
+	return jobs
 }
