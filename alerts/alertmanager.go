@@ -5,21 +5,30 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // alertmanagerReceiver posts to Prometheus Alertmanager's
-// POST /api/v2/alerts (a JSON array of postable alerts). Labels identify the
-// incident and stay the same across its updates except severity: each
-// update also resolves the incident's other severities, so exactly one
-// alert per incident fires at a time.
+// POST /api/v2/alerts (a JSON array of postable alerts). Each incident is
+// one Alertmanager alert whose labels never change during the incident's
+// life: severity, state and escalation step are annotations. A firing alert
+// ends ttl after it was sent, and the manager re-sends open and failed
+// incidents every resend interval, so Alertmanager keeps them firing while
+// the tower runs; only the incident's resolve ends it.
 type alertmanagerReceiver struct {
 	h     *httpSender
 	url   string
 	token string
 	g     Global
+	ttl   time.Duration
+	now   func() time.Time
 }
+
+// DefaultAlertmanagerResend is how often open incidents are re-sent to
+// Alertmanager when resend_interval is not set.
+const DefaultAlertmanagerResend = time.Minute
 
 func (r *alertmanagerReceiver) Name() string { return r.h.name }
 func (r *alertmanagerReceiver) Batch() bool  { return true }
@@ -43,62 +52,82 @@ func amLabelName(k string) string {
 	return k
 }
 
-func alertmanagerAlerts(alerts []Alert, g Global) []AMAlert {
-	var out []AMAlert
+// amLabels are an incident's Alertmanager labels: the alert's labels
+// (without the escalation step) and its identity, nothing that changes while
+// the incident is open.
+func amLabels(a Alert) map[string]string {
+	labels := map[string]string{}
+	for k, v := range a.Labels {
+		if v != "" && k != "escalation" {
+			labels[amLabelName(k)] = v
+		}
+	}
+	name := "WatchtowerDispute"
+	if a.Kind == KindTower {
+		name = "WatchtowerOperational"
+	}
+	for k, v := range map[string]string{"alertname": name, "incident": a.Fingerprint, "kind": a.Kind, "chain_id": a.LabelSet()["chain_id"], "contract": a.Contract, "subject": a.Subject} {
+		if v != "" {
+			labels[k] = v
+		}
+	}
+	delete(labels, "severity")
+	return labels
+}
+
+// latestPerIncident keeps the newest update of each incident in alerts
+// (latest lifecycle state, then latest escalation step), in first-seen order.
+func latestPerIncident(alerts []Alert) []Alert {
+	idx := map[string]int{}
+	var out []Alert
 	for _, a := range alerts {
-		at := a.At
-		if at.IsZero() {
-			at = time.Now()
+		i, ok := idx[a.Fingerprint]
+		if !ok {
+			idx[a.Fingerprint] = len(out)
+			out = append(out, a)
+			continue
 		}
-		labels := map[string]string{}
-		for k, v := range a.Labels {
-			if v != "" {
-				labels[amLabelName(k)] = v
-			}
-		}
-		name := "WatchtowerDispute"
-		if a.Kind == KindTower {
-			name = "WatchtowerOperational"
-		}
-		for k, v := range map[string]string{"alertname": name, "incident": a.Fingerprint, "kind": a.Kind, "chain_id": a.LabelSet()["chain_id"], "contract": a.Contract, "subject": a.Subject} {
-			if v != "" {
-				labels[k] = v
-			}
-		}
-		ann := map[string]string{"summary": a.Summary, "description": title(a), "action": a.Advice(), "state": a.State}
-		for _, d := range details(a, g) {
-			ann[strings.ToLower(strings.ReplaceAll(d.name, " ", "_"))] = d.value
-		}
-		// Firing alerts end after the deadline (plus an hour) unless updated,
-		// so Alertmanager's resolve_timeout does not close an open dispute.
-		end := at.Add(24 * time.Hour)
-		if !a.DeadlineTime.IsZero() && a.DeadlineTime.After(at) {
-			end = a.DeadlineTime.Add(time.Hour)
-		}
-		for _, s := range []Severity{Info, Warning, Critical} {
-			l := make(map[string]string, len(labels)+1)
-			for k, v := range labels {
-				l[k] = v
-			}
-			l["severity"] = s.String()
-			e := end
-			if a.Resolves() || s != a.Severity {
-				e = at
-			}
-			out = append(out, AMAlert{
-				Labels:       l,
-				Annotations:  ann,
-				StartsAt:     at.UTC().Format(time.RFC3339),
-				EndsAt:       e.UTC().Format(time.RFC3339),
-				GeneratorURL: g.ExternalURL,
-			})
+		b := out[i]
+		if stateRank(a.State) > stateRank(b.State) || (stateRank(a.State) == stateRank(b.State) && a.Seq >= b.Seq) {
+			out[i] = a
 		}
 	}
 	return out
 }
 
+// alertmanagerAlerts maps alerts to one postable alert per incident; firing
+// ones end ttl after now, resolving ones at their time.
+func alertmanagerAlerts(alerts []Alert, g Global, now time.Time, ttl time.Duration) []AMAlert {
+	var out []AMAlert
+	for _, a := range latestPerIncident(alerts) {
+		at := a.At
+		if at.IsZero() || at.After(now) {
+			at = now
+		}
+		ann := map[string]string{"summary": a.Summary, "description": title(a), "action": a.Advice(), "state": a.State, "severity": a.Severity.String()}
+		if a.Seq != 0 && a.Kind != KindTower {
+			ann["escalation"] = strconv.FormatUint(a.Seq, 10)
+		}
+		for _, d := range details(a, g) {
+			ann[strings.ToLower(strings.ReplaceAll(d.name, " ", "_"))] = d.value
+		}
+		end := now.Add(ttl)
+		if a.Resolves() {
+			end = at
+		}
+		out = append(out, AMAlert{
+			Labels:       amLabels(a),
+			Annotations:  ann,
+			StartsAt:     at.UTC().Format(time.RFC3339Nano),
+			EndsAt:       end.UTC().Format(time.RFC3339Nano),
+			GeneratorURL: g.ExternalURL,
+		})
+	}
+	return out
+}
+
 func (r *alertmanagerReceiver) Send(ctx context.Context, alerts []Alert) error {
-	body, err := json.Marshal(alertmanagerAlerts(alerts, r.g))
+	body, err := json.Marshal(alertmanagerAlerts(alerts, r.g, r.now(), r.ttl))
 	if err != nil {
 		return &SendError{Receiver: r.h.name, Reason: "encode", Permanent: true, Err: err}
 	}

@@ -71,6 +71,11 @@ type Alert struct {
 	// (fingerprint, state, severity): escalation steps and re-firing
 	// operational alerts. Zero for plain lifecycle notifications.
 	Seq uint64 `json:"seq,omitempty"`
+
+	// titleOverride is a receiver template's title; templated marks an
+	// alert whose templates were applied (never stored).
+	titleOverride string
+	templated     bool
 }
 
 // Key is the notification's deduplication key: one notification per

@@ -2,6 +2,8 @@ package alerts
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +27,8 @@ type Config struct {
 	Receivers  []ReceiverConfig `yaml:"receivers"`
 	Route      Route            `yaml:"route"`
 	Silences   []Silence        `yaml:"silences"`
+	// InhibitRules mute alerts while a related, more important incident is open.
+	InhibitRules []InhibitRule `yaml:"inhibit_rules"`
 }
 
 // Global holds settings shared by all receivers.
@@ -69,6 +73,10 @@ type Delivery struct {
 	// AckWait is how long an outbox message may go unacknowledged before
 	// another delivery worker gets it (default 30s).
 	AckWait time.Duration `yaml:"ack_wait"`
+	// Parallel is how many requests each receiver has in flight at once
+	// (default 4): a slow request does not hold up the alerts behind it.
+	// Alerts are taken most severe first.
+	Parallel int `yaml:"parallel"`
 }
 
 // Escalation raises severity as a dispute's deadline nears while its
@@ -87,88 +95,6 @@ type Threshold struct {
 	Severity   string `yaml:"severity"`
 
 	sev Severity
-}
-
-// ReceiverConfig names one destination; exactly one integration is set.
-type ReceiverConfig struct {
-	Name string `yaml:"name"`
-	// Fallback receives this receiver's alerts when it keeps failing.
-	Fallback string `yaml:"fallback"`
-	// MinInterval spaces requests to respect the service's rate limit
-	// (defaults per service: Slack 1s, Discord 500ms, Telegram 1s,
-	// PagerDuty 500ms, Opsgenie 200ms, others 0).
-	MinInterval *time.Duration `yaml:"min_interval"`
-	// MaxBatch is how many alerts one chat message may combine (default 10;
-	// PagerDuty and Opsgenie always send one event per alert).
-	MaxBatch int `yaml:"max_batch"`
-
-	Slack        *SlackConfig        `yaml:"slack"`
-	PagerDuty    *PagerDutyConfig    `yaml:"pagerduty"`
-	Telegram     *TelegramConfig     `yaml:"telegram"`
-	Discord      *DiscordConfig      `yaml:"discord"`
-	Opsgenie     *OpsgenieConfig     `yaml:"opsgenie"`
-	Webhook      *WebhookConfig      `yaml:"webhook"`
-	Alertmanager *AlertmanagerConfig `yaml:"alertmanager"`
-}
-
-// SlackConfig posts Block Kit messages to a Slack incoming webhook.
-type SlackConfig struct {
-	WebhookURL     string `yaml:"webhook_url"`
-	WebhookURLFile string `yaml:"webhook_url_file"`
-}
-
-// PagerDutyConfig sends Events API v2 trigger/resolve events.
-type PagerDutyConfig struct {
-	RoutingKey     string `yaml:"routing_key"`
-	RoutingKeyFile string `yaml:"routing_key_file"`
-	// URL defaults to https://events.pagerduty.com/v2/enqueue.
-	URL string `yaml:"url"`
-}
-
-// TelegramConfig calls the Bot API sendMessage method.
-type TelegramConfig struct {
-	BotToken     string `yaml:"bot_token"`
-	BotTokenFile string `yaml:"bot_token_file"`
-	ChatID       string `yaml:"chat_id"`
-	// MessageThreadID posts into a forum topic.
-	MessageThreadID int64 `yaml:"message_thread_id"`
-	// APIURL defaults to https://api.telegram.org.
-	APIURL string `yaml:"api_url"`
-}
-
-// DiscordConfig posts embeds to a Discord webhook.
-type DiscordConfig struct {
-	WebhookURL     string `yaml:"webhook_url"`
-	WebhookURLFile string `yaml:"webhook_url_file"`
-	Username       string `yaml:"username"`
-}
-
-// OpsgenieConfig creates and closes (by alias) alerts via the Alert API.
-type OpsgenieConfig struct {
-	APIKey     string `yaml:"api_key"`
-	APIKeyFile string `yaml:"api_key_file"`
-	// APIURL defaults to https://api.opsgenie.com (EU: https://api.eu.opsgenie.com).
-	APIURL string   `yaml:"api_url"`
-	Tags   []string `yaml:"tags"`
-	// Responders are team names the alert is assigned to.
-	Responders []string `yaml:"responders"`
-}
-
-// WebhookConfig posts the alert JSON to any URL, signed with HMAC-SHA256
-// when a secret is set.
-type WebhookConfig struct {
-	URL        string `yaml:"url"`
-	URLFile    string `yaml:"url_file"`
-	Secret     string `yaml:"secret"`
-	SecretFile string `yaml:"secret_file"`
-}
-
-// AlertmanagerConfig posts to a Prometheus Alertmanager v2 API.
-type AlertmanagerConfig struct {
-	// URL is the Alertmanager base URL, e.g. http://alertmanager:9093.
-	URL             string `yaml:"url"`
-	BearerToken     string `yaml:"bearer_token"`
-	BearerTokenFile string `yaml:"bearer_token_file"`
 }
 
 // Route is a node of the routing tree. An alert descends into the first
@@ -192,7 +118,8 @@ type Route struct {
 	// before sending (default 0).
 	GroupWait *time.Duration `yaml:"group_wait"`
 	// RepeatInterval re-sends an incident that is still open (challenge not
-	// mined) this often; 0 never repeats.
+	// mined, or failed: a failed challenge stays open until a person acts)
+	// this often; 0 never repeats.
 	RepeatInterval *time.Duration `yaml:"repeat_interval"`
 	Routes         []Route        `yaml:"routes"`
 
@@ -214,12 +141,27 @@ type Silence struct {
 }
 
 // WebhookOnly is a configuration that sends every alert to one generic
-// webhook (unsigned), e.g. for `watchtower dev --alert-webhook URL`.
-func WebhookOnly(url string) Config {
+// webhook, unsigned. Prefer SignedWebhookOnly: receivers should verify.
+func WebhookOnly(url string) Config { return SignedWebhookOnly(url, "") }
+
+// SignedWebhookOnly sends every alert to one generic webhook signed with
+// secret (HMAC-SHA256, see VerifyWebhook; "" sends unsigned), e.g. for
+// `watchtower dev --alert-webhook URL`.
+func SignedWebhookOnly(url, secret string) Config {
 	return Config{
-		Receivers: []ReceiverConfig{{Name: "webhook", Webhook: &WebhookConfig{URL: url}}},
+		Receivers: []ReceiverConfig{{Name: "webhook", Webhook: &WebhookConfig{URL: url, Secret: secret}}},
 		Route:     Route{Receiver: "webhook"},
 	}
+}
+
+// NewWebhookSecret returns a random 256-bit webhook secret (hex), for a
+// demo that prints the secret it signs with.
+func NewWebhookSecret() (string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("alerts: webhook secret: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
 }
 
 // LoadConfig reads and validates the YAML file at path.
@@ -251,6 +193,30 @@ func ParseConfig(b []byte) (Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return cfg, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// ParseConfigNode decodes and validates an alerts section given as the
+// YAML node it was read as (e.g. the value of the tower file's alerts: key):
+// unknown keys are reported with their line in that file, not in the
+// section re-encoded on its own.
+func ParseConfigNode(n *yaml.Node) (Config, error) {
+	var cfg Config
+	if n == nil {
+		return cfg, errors.New("alerts: no configuration")
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if err := checkKnown(n, reflect.TypeOf(cfg), ""); err != nil {
+		return cfg, err
+	}
+	if err := n.Decode(&cfg); err != nil {
 		return cfg, err
 	}
 	if err := cfg.Validate(); err != nil {
@@ -382,6 +348,11 @@ func (c *Config) Validate() error {
 	sort.SliceStable(c.Escalation.Thresholds, func(i, j int) bool {
 		return c.Escalation.Thresholds[i].BlocksLeft > c.Escalation.Thresholds[j].BlocksLeft
 	})
+	for i := range c.InhibitRules {
+		if err := c.InhibitRules[i].compile(fmt.Sprintf("inhibit_rules[%d]", i)); err != nil {
+			return err
+		}
+	}
 	for i := range c.Silences {
 		s := &c.Silences[i]
 		p := fmt.Sprintf("silences[%d]", i)
@@ -429,6 +400,9 @@ func (c *Config) defaults() {
 	if d.AckWait <= 0 {
 		d.AckWait = 30 * time.Second
 	}
+	if d.Parallel <= 0 {
+		d.Parallel = 4
+	}
 	if c.Global.HTTPTimeout <= 0 {
 		c.Global.HTTPTimeout = 10 * time.Second
 	}
@@ -438,57 +412,6 @@ func (c *Config) defaults() {
 	if c.Escalation.BlockTime <= 0 {
 		c.Escalation.BlockTime = 12 * time.Second
 	}
-}
-
-func (r *ReceiverConfig) validate(p string) error {
-	n := 0
-	for _, set := range []bool{r.Slack != nil, r.PagerDuty != nil, r.Telegram != nil, r.Discord != nil, r.Opsgenie != nil, r.Webhook != nil, r.Alertmanager != nil} {
-		if set {
-			n++
-		}
-	}
-	if n != 1 {
-		return fmt.Errorf("%s: exactly one of slack, pagerduty, telegram, discord, opsgenie, webhook, alertmanager is required (got %d)", p, n)
-	}
-	if r.MaxBatch < 0 {
-		return fmt.Errorf("%s.max_batch: must not be negative", p)
-	}
-	one := func(key, v, file string) error {
-		if (v == "") == (file == "") {
-			return fmt.Errorf("%s.%s: set exactly one of %s and %s_file", p, key, key, key)
-		}
-		return nil
-	}
-	switch {
-	case r.Slack != nil:
-		return one("slack.webhook_url", r.Slack.WebhookURL, r.Slack.WebhookURLFile)
-	case r.PagerDuty != nil:
-		return one("pagerduty.routing_key", r.PagerDuty.RoutingKey, r.PagerDuty.RoutingKeyFile)
-	case r.Telegram != nil:
-		if r.Telegram.ChatID == "" {
-			return fmt.Errorf("%s.telegram.chat_id: required", p)
-		}
-		return one("telegram.bot_token", r.Telegram.BotToken, r.Telegram.BotTokenFile)
-	case r.Discord != nil:
-		return one("discord.webhook_url", r.Discord.WebhookURL, r.Discord.WebhookURLFile)
-	case r.Opsgenie != nil:
-		return one("opsgenie.api_key", r.Opsgenie.APIKey, r.Opsgenie.APIKeyFile)
-	case r.Webhook != nil:
-		if err := one("webhook.url", r.Webhook.URL, r.Webhook.URLFile); err != nil {
-			return err
-		}
-		if r.Webhook.Secret != "" && r.Webhook.SecretFile != "" {
-			return fmt.Errorf("%s.webhook.secret: set at most one of secret and secret_file", p)
-		}
-	case r.Alertmanager != nil:
-		if r.Alertmanager.URL == "" {
-			return fmt.Errorf("%s.alertmanager.url: required", p)
-		}
-		if r.Alertmanager.BearerToken != "" && r.Alertmanager.BearerTokenFile != "" {
-			return fmt.Errorf("%s.alertmanager.bearer_token: set at most one of bearer_token and bearer_token_file", p)
-		}
-	}
-	return nil
 }
 
 func (r *Route) compile(p string, receivers map[string]bool, parent *Route) error {

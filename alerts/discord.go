@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"time"
+	"unicode/utf8"
 )
 
 // discordReceiver posts embeds to a Discord webhook
@@ -64,41 +65,97 @@ func discordColor(a Alert) int {
 	return colorInfo
 }
 
-// discordPayload builds at most 10 embeds, within Discord's per-field limits
-// (title 256, description 4096, 25 fields of 256/1024) and the 6000
-// character total.
-func discordPayload(alerts []Alert, username string, g Global) discordMessage {
-	if len(alerts) > 10 {
-		alerts = alerts[:10]
+// Discord limits (execute webhook): 10 embeds per message, 6000 characters
+// over all embeds' titles, descriptions, field names and values and footers;
+// title 256, description 4096, 25 fields of 256/1024 characters.
+const (
+	discordMaxEmbeds = 10
+	discordMaxTotal  = 6000
+	discordMaxDesc   = 4096
+	discordMaxValue  = 1024
+)
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// embedSize is what an embed counts against the 6000-character total.
+func embedSize(e discordEmbed) int {
+	n := runes(e.Title) + runes(e.Description)
+	for _, f := range e.Fields {
+		n += runes(f.Name) + runes(f.Value)
 	}
-	budget := 5800 / len(alerts)
+	if e.Footer != nil {
+		n += runes(e.Footer.Text)
+	}
+	return n
+}
+
+// discordEmbedFor renders one alert as an embed of at most 6000 characters:
+// the title, incident id and deadline are kept; the description and other
+// fields are shortened when the whole would not fit.
+func discordEmbedFor(a Alert, g Global) discordEmbed {
+	e := discordEmbed{Title: truncate(title(a), 256), Color: discordColor(a), Footer: &discordFooter{Text: truncate(g.Source, 256)}}
+	if !a.At.IsZero() {
+		e.Timestamp = a.At.UTC().Format(time.RFC3339)
+	}
+	field := func(d detailPair, v string) discordField {
+		return discordField{Name: truncate(d.name, 256), Value: v, Inline: len(d.value) < 40}
+	}
+	ds := details(a, g)
+	left := discordMaxTotal - embedSize(e)
+	for _, d := range ds {
+		if isEssential(d.name) {
+			left -= runes(d.name) + runes(truncate(d.value, discordMaxValue))
+		}
+	}
+	id := func(s string) string { return s }
+	if desc, ok := fitRendered(a.Summary+"\n**What to do:** "+a.Advice(), min(discordMaxDesc, left), id); ok {
+		e.Description = desc
+		left -= runes(desc)
+	}
+	for _, d := range ds {
+		if isEssential(d.name) {
+			e.Fields = append(e.Fields, field(d, truncate(d.value, discordMaxValue)))
+			continue
+		}
+		if len(e.Fields) >= 25 {
+			continue
+		}
+		if v, ok := fitRendered(d.value, min(discordMaxValue, left-runes(d.name)), id); ok {
+			e.Fields = append(e.Fields, field(d, v))
+			left -= runes(d.name) + runes(v)
+		}
+	}
+	if e.Description == "" {
+		e.Description = "-" // Discord rejects an embed without content only if all are empty; keep one character
+	}
+	return e
+}
+
+// split packs alerts into messages of at most 10 embeds and 6000 characters.
+func (r *discordReceiver) split(alerts []Alert) [][]Alert {
+	return pack(alerts, discordMaxTotal, discordMaxEmbeds, func(a Alert, _ bool) int { return embedSize(discordEmbedFor(a, r.g)) })
+}
+
+// discordPayload builds one embed per alert; callers pass a part of split.
+func discordPayload(alerts []Alert, username string, g Global) discordMessage {
 	m := discordMessage{Username: username}
 	for _, a := range alerts {
-		e := discordEmbed{
-			Title:  truncate(title(a), 256),
-			Color:  discordColor(a),
-			Footer: &discordFooter{Text: g.Source},
-		}
-		if !a.At.IsZero() {
-			e.Timestamp = a.At.UTC().Format(time.RFC3339)
-		}
-		used := len([]rune(e.Title)) + len([]rune(g.Source))
-		for _, d := range details(a, g) {
-			f := discordField{Name: truncate(d.name, 256), Value: truncate(d.value, 1024), Inline: len(d.value) < 40}
-			n := len([]rune(f.Name)) + len([]rune(f.Value))
-			if used+n > budget/2 || len(e.Fields) == 25 {
-				break
-			}
-			used += n
-			e.Fields = append(e.Fields, f)
-		}
-		e.Description = truncate(a.Summary+"\n**What to do:** "+a.Advice(), max(min(4096, budget-used), 1))
-		m.Embeds = append(m.Embeds, e)
+		m.Embeds = append(m.Embeds, discordEmbedFor(a, g))
 	}
 	return m
 }
 
+// Send posts one message per part of split(alerts).
 func (r *discordReceiver) Send(ctx context.Context, alerts []Alert) error {
+	for _, part := range r.split(alerts) {
+		if err := r.send(ctx, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *discordReceiver) send(ctx context.Context, alerts []Alert) error {
 	body, err := json.Marshal(discordPayload(alerts, r.username, r.g))
 	if err != nil {
 		return &SendError{Receiver: r.h.name, Reason: "encode", Permanent: true, Err: err}

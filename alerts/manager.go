@@ -35,10 +35,15 @@ type Manager struct {
 	log       *zap.Logger
 	receivers map[string]Receiver
 	batch     map[string]int
+	// refresh is the keep-alive interval of receivers whose alerts expire
+	// unless re-sent (Alertmanager).
+	refresh   map[string]time.Duration
 	delivered jetstream.KeyValue
 	incidents jetstream.KeyValue
 	counters  Counters
 	now       func() time.Time
+	// silences are the silences added at run time, shared by all towers.
+	silences *SilenceStore
 
 	inSubj  string
 	outPref string
@@ -62,6 +67,9 @@ type job struct {
 	Repeat uint64 `json:"repeat,omitempty"`
 	// FallbackFor is the receiver this job stands in for.
 	FallbackFor string `json:"fallback_for,omitempty"`
+	// Refresh numbers keep-alive re-sends of an open or failed incident to
+	// a receiver that expires alerts (Alertmanager); not shown as reminders.
+	Refresh uint64 `json:"refresh,omitempty"`
 }
 
 // deliveryKey identifies what a receiver must get exactly once.
@@ -69,6 +77,9 @@ func (j job) deliveryKey() string {
 	k := j.Alert.Key() + "|" + j.Receiver
 	if j.Repeat > 0 {
 		k += "|repeat" + strconv.FormatUint(j.Repeat, 10)
+	}
+	if j.Refresh > 0 {
+		k += "|refresh" + strconv.FormatUint(j.Refresh, 10)
 	}
 	return k
 }
@@ -84,9 +95,16 @@ type incident struct {
 	Repeat    map[string]time.Duration `json:"repeat,omitempty"`
 	Escalated uint64                   `json:"escalated,omitempty"`
 	Since     time.Time                `json:"since"`
+	// Refreshed is when each expiring receiver last got a keep-alive.
+	Refreshed map[string]time.Time `json:"refreshed,omitempty"`
 }
 
-func (in incident) open() bool { return in.Alert.State != "" && stateRank(in.Alert.State) < 3 }
+// open reports whether the incident still needs a person: its challenge is
+// not mined yet, or it failed (a failed challenge stays open until a person
+// acts, so it is repeated and kept alive like any open incident).
+func (in incident) open() bool {
+	return in.Alert.State != "" && (stateRank(in.Alert.State) < 3 || in.Alert.State == StateFailed)
+}
 
 func hashKey(prefix, s string) string {
 	h := sha256.Sum256([]byte(s))
@@ -111,6 +129,7 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 		log:       log.Named("alerts"),
 		receivers: map[string]Receiver{},
 		batch:     map[string]int{},
+		refresh:   map[string]time.Duration{},
 		now:       time.Now,
 		escalated: map[string]uint64{},
 	}
@@ -121,14 +140,14 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 			return nil, err
 		}
 		m.receivers[rc.Name] = r
+		if rc.Alertmanager != nil {
+			m.refresh[rc.Name] = rc.Alertmanager.resend()
+		}
 		n := 1
 		if r.Batch() {
 			n = rc.MaxBatch
 			if n == 0 {
 				n = 10
-			}
-			if rc.Discord != nil {
-				n = min(n, 10) // Discord: at most 10 embeds per message
 			}
 		}
 		m.batch[rc.Name] = n
@@ -158,6 +177,9 @@ func New(ctx context.Context, cfg Config, b *bus.Bus, log *zap.Logger) (*Manager
 		Bucket: d.Stream + "_incidents", TTL: d.Retention, Storage: jetstream.FileStorage, Replicas: d.Replicas, History: 1,
 	}); err != nil {
 		return nil, fmt.Errorf("alerts: incidents bucket: %w", err)
+	}
+	if m.silences, err = OpenSilences(ctx, b, d); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -281,12 +303,9 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 		return nil
 	}
 	now := m.now()
-	var targets []Target
-	if silenced, why := m.routing.Load().Silenced(a, now); silenced {
-		m.counters.add("", "silenced", "", 1)
-		m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
-	} else {
-		targets = m.routing.Load().Routes(a)
+	targets, err := m.targetsOf(ctx, a, now)
+	if err != nil {
+		return err
 	}
 	// Updates of an incident go to every receiver that was told about it, so
 	// pages resolve and chat gets the follow-up.
@@ -336,6 +355,38 @@ func (m *Manager) route(ctx context.Context, msg bus.Msg) error {
 	return nil
 }
 
+// targetsOf routes a new notification: none while a silence (configured or
+// added at run time) matches it or an open incident inhibits it.
+func (m *Manager) targetsOf(ctx context.Context, a Alert, now time.Time) ([]Target, error) {
+	cfg := m.routing.Load()
+	if silenced, why := cfg.Silenced(a, now); silenced {
+		m.counters.add("", "silenced", "", 1)
+		m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
+		return nil, nil
+	}
+	if m.silences != nil {
+		silenced, why, err := m.silences.Silenced(ctx, a, now)
+		if err != nil {
+			return nil, err
+		}
+		if silenced {
+			m.counters.add("", "silenced", "", 1)
+			m.log.Info("alert silenced", zap.String("key", a.Key()), zap.String("silence", why))
+			return nil, nil
+		}
+	}
+	inhibited, by, err := m.inhibited(ctx, cfg, a)
+	if err != nil {
+		return nil, err
+	}
+	if inhibited {
+		m.counters.add("", "inhibited", "", 1)
+		m.log.Info("alert inhibited", zap.String("key", a.Key()), zap.String("by_incident", by))
+		return nil, nil
+	}
+	return cfg.Routes(a), nil
+}
+
 // enqueueJob stores j for its receiver; duplicate reports that the same job
 // was already stored.
 func (m *Manager) enqueueJob(ctx context.Context, j job, idSuffix string) (duplicate bool, err error) {
@@ -348,396 +399,4 @@ func (m *Manager) enqueueJob(ctx context.Context, j job, idSuffix string) (dupli
 		return false, fmt.Errorf("alerts: queue %s for %s: %w", j.Alert.Key(), j.Receiver, err)
 	}
 	return dup, nil
-}
-
-type item struct {
-	msg jetstream.Msg
-	job job
-}
-
-// deliverLoop pulls the receiver's jobs in batches, groups them and sends.
-func (m *Manager) deliverLoop(ctx context.Context, r Receiver) error {
-	name := r.Name()
-	cons, err := m.b.JetStream().CreateOrUpdateConsumer(ctx, m.cfg.Delivery.Stream, jetstream.ConsumerConfig{
-		Durable:       "alerts-out-" + name,
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		DeliverPolicy: jetstream.DeliverAllPolicy,
-		FilterSubject: m.outPref + name,
-		AckWait:       m.cfg.Delivery.AckWait,
-		MaxDeliver:    -1,
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return fmt.Errorf("alerts: consumer for %s: %w", name, err)
-	}
-	maxBatch := m.batch[name]
-	for ctx.Err() == nil {
-		items, err := m.fetch(cons, maxBatch, time.Second)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("alerts: fetch for %s: %w", name, err)
-		}
-		if len(items) == 0 {
-			continue
-		}
-		var wait time.Duration
-		for _, it := range items {
-			wait = max(wait, it.job.GroupWait)
-		}
-		if wait > 0 && len(items) < maxBatch {
-			stop := m.keepAlive(items)
-			sleepCtx(ctx, wait)
-			more, err := m.fetch(cons, maxBatch-len(items), 0)
-			stop()
-			if err == nil {
-				items = append(items, more...)
-			}
-		}
-		m.deliverBatch(ctx, r, items, maxBatch)
-	}
-	return nil
-}
-
-// fetch pulls up to n jobs, waiting up to wait (0: only what is there).
-func (m *Manager) fetch(cons jetstream.Consumer, n int, wait time.Duration) ([]item, error) {
-	var out []item
-	if wait > 0 {
-		// Block for the first job only, then take whatever else is
-		// already waiting: low latency, and a backlog is sent in batches.
-		first, err := m.fetchBatch(cons, 1, wait)
-		if err != nil || len(first) == 0 || n == 1 {
-			return first, err
-		}
-		out = first
-		n--
-	}
-	more, err := m.fetchBatch(cons, n, 0)
-	return append(out, more...), err
-}
-
-func (m *Manager) fetchBatch(cons jetstream.Consumer, n int, wait time.Duration) ([]item, error) {
-	var (
-		batch jetstream.MessageBatch
-		err   error
-	)
-	if wait > 0 {
-		batch, err = cons.Fetch(n, jetstream.FetchMaxWait(wait))
-	} else {
-		batch, err = cons.FetchNoWait(n)
-	}
-	if err != nil {
-		return nil, err
-	}
-	var out []item
-	for jm := range batch.Messages() {
-		var j job
-		if err := json.Unmarshal(jm.Data(), &j); err != nil {
-			m.log.Error("undecodable outbox job terminated", zap.String("subject", jm.Subject()), zap.Error(err))
-			_ = jm.TermWithReason("undecodable")
-			continue
-		}
-		out = append(out, item{msg: jm, job: j})
-	}
-	if err := batch.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) {
-		return out, err
-	}
-	return out, nil
-}
-
-// keepAlive sends in-progress acks for items until stop is called.
-func (m *Manager) keepAlive(items []item) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(max(m.cfg.Delivery.AckWait/3, 10*time.Millisecond))
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				for _, it := range items {
-					_ = it.msg.InProgress()
-				}
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
-}
-
-// deliverBatch sends items grouped by group key, at most maxBatch per request.
-func (m *Manager) deliverBatch(ctx context.Context, r Receiver, items []item, maxBatch int) {
-	stop := m.keepAlive(items)
-	defer stop()
-	var order []string
-	groups := map[string][]item{}
-	for _, it := range items {
-		k := it.job.GroupKey
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], it)
-	}
-	for _, k := range order {
-		g := groups[k]
-		for len(g) > 0 {
-			n := min(len(g), maxBatch)
-			if ctx.Err() != nil {
-				for _, it := range g {
-					_ = it.msg.Nak() // hand back at once on shutdown
-				}
-			} else {
-				m.deliverGroup(ctx, r, g[:n])
-			}
-			g = g[n:]
-		}
-	}
-}
-
-func (m *Manager) isDelivered(ctx context.Context, key string) (bool, error) {
-	_, err := m.delivered.Get(ctx, hashKey("d", key))
-	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
-// deliverGroup sends one group and settles each of its messages.
-func (m *Manager) deliverGroup(ctx context.Context, r Receiver, group []item) {
-	name := r.Name()
-	now := m.now()
-	bg := context.WithoutCancel(ctx)
-	var send []item
-	for _, it := range group {
-		log := m.log.With(zap.String("receiver", name), zap.String("key", it.job.Alert.Key()))
-		done, err := m.isDelivered(ctx, it.job.deliveryKey())
-		if err != nil {
-			log.Warn("delivery record lookup failed; retrying later", zap.Error(err))
-			_ = it.msg.NakWithDelay(m.cfg.Delivery.Backoff)
-			continue
-		}
-		if done {
-			m.counters.add(name, "duplicate", "", 1)
-			_ = it.msg.DoubleAck(bg)
-			continue
-		}
-		if m.superseded(ctx, r, it.job) {
-			m.counters.add(name, "superseded", "", 1)
-			log.Info("incident already resolved; not re-opening it")
-			_ = it.msg.DoubleAck(bg)
-			continue
-		}
-		if age := now.Sub(it.job.Alert.At); age > m.cfg.Delivery.GiveUpAfter {
-			m.counters.add(name, "dropped", "expired", 1)
-			log.Error("alert undeliverable; giving up", zap.Duration("age", age))
-			m.fallback(bg, it, "expired")
-			_ = it.msg.TermWithReason("expired")
-			continue
-		}
-		send = append(send, it)
-	}
-	if len(send) == 0 {
-		return
-	}
-	alerts := make([]Alert, len(send))
-	for i, it := range send {
-		alerts[i] = decorate(it.job)
-	}
-	err := SendWithRetry(ctx, r, alerts, m.cfg.Delivery.policy(), func(err error) {
-		m.counters.add(name, "attempt_failed", reasonOf(err), 1)
-	})
-	if err == nil {
-		for _, it := range send {
-			rec, _ := json.Marshal(map[string]any{"at": m.now(), "key": it.job.deliveryKey()})
-			if _, err := m.delivered.Put(bg, hashKey("d", it.job.deliveryKey()), rec); err != nil {
-				m.log.Warn("delivery record not stored; a redelivery may repeat it", zap.String("receiver", name), zap.Error(err))
-			}
-			m.counters.add(name, "sent", "", 1)
-			if m.beforeAck != nil {
-				if err := m.beforeAck(it.job); err != nil {
-					continue
-				}
-			}
-			if err := it.msg.DoubleAck(bg); err != nil {
-				m.log.Warn("ack failed; delivery record prevents a resend", zap.String("receiver", name), zap.Error(err))
-			}
-		}
-		return
-	}
-	if ctx.Err() != nil {
-		for _, it := range send {
-			_ = it.msg.Nak()
-		}
-		return
-	}
-	reason := reasonOf(err)
-	var se *SendError
-	errors.As(err, &se)
-	for _, it := range send {
-		log := m.log.With(zap.String("receiver", name), zap.String("key", it.job.Alert.Key()))
-		var n uint64 = 1
-		if md, merr := it.msg.Metadata(); merr == nil {
-			n = md.NumDelivered
-		}
-		if isPermanent(err) {
-			m.counters.add(name, "dropped", reason, 1)
-			log.Error("receiver rejected the alert; sending to fallback", zap.Error(err))
-			m.fallback(bg, it, reason)
-			if err := it.msg.TermWithReason(reason); err != nil {
-				log.Warn("term failed", zap.Error(err))
-			}
-			continue
-		}
-		m.counters.add(name, "failed", reason, 1)
-		if n >= uint64(m.cfg.Delivery.FallbackAfter) {
-			m.fallback(bg, it, reason)
-		}
-		delay := backoff(m.cfg.Delivery.Backoff, m.cfg.Delivery.MaxBackoff, n)
-		if se != nil && se.RetryAfter > delay {
-			delay = se.RetryAfter
-		}
-		log.Warn("alert delivery failed; will retry", zap.Uint64("deliveries", n), zap.Duration("retry_in", delay), zap.Error(err))
-		if err := it.msg.NakWithDelay(delay); err != nil {
-			log.Warn("nak failed; redelivery after ack_wait", zap.Error(err))
-		}
-	}
-}
-
-func backoff(base, maxDelay time.Duration, n uint64) time.Duration {
-	d := base
-	for i := uint64(1); i < n && d < maxDelay; i++ {
-		d *= 2
-	}
-	return min(d, maxDelay)
-}
-
-// decorate marks repeats and fallback deliveries in the text people read.
-func decorate(j job) Alert {
-	a := j.Alert
-	if j.Repeat > 0 {
-		a.Summary = "[still open, reminder " + strconv.FormatUint(j.Repeat, 10) + "] " + a.Summary
-	}
-	if j.FallbackFor != "" {
-		a.Summary = "[via fallback: receiver " + j.FallbackFor + " is failing] " + a.Summary
-	}
-	return a
-}
-
-// superseded reports whether a non-resolving update would re-open an
-// incident a paging receiver already resolved.
-func (m *Manager) superseded(ctx context.Context, r Receiver, j job) bool {
-	if r.Batch() || j.Alert.Resolves() {
-		return false
-	}
-	in, _, err := m.loadIncident(ctx, j.Alert.Fingerprint)
-	return err == nil && in.Alert.Resolves() && stateRank(in.Alert.State) > stateRank(j.Alert.State)
-}
-
-// fallback hands a job to the fallback receiver (once; fallbacks do not chain).
-func (m *Manager) fallback(ctx context.Context, it item, reason string) {
-	if it.job.FallbackFor != "" {
-		return
-	}
-	fb := m.cfg.fallbackOf(it.job.Receiver)
-	if fb == "" {
-		return
-	}
-	j := it.job
-	j.FallbackFor, j.Receiver, j.GroupKey, j.GroupWait = j.Receiver, fb, fb+"|fallback", 0
-	dup, err := m.enqueueJob(ctx, j, "|fallback-for|"+it.job.Receiver)
-	if err != nil {
-		m.log.Error("fallback not queued", zap.String("receiver", fb), zap.Error(err))
-		return
-	}
-	if !dup {
-		m.counters.add(it.job.Receiver, "fallback", reason, 1)
-	}
-}
-
-// repeatTick is how often open incidents are checked for repeats (0: never).
-func (m *Manager) repeatTick() time.Duration {
-	var least time.Duration
-	var walk func(r *Route)
-	walk = func(r *Route) {
-		if r.RepeatInterval != nil && *r.RepeatInterval > 0 && (least == 0 || *r.RepeatInterval < least) {
-			least = *r.RepeatInterval
-		}
-		for i := range r.Routes {
-			walk(&r.Routes[i])
-		}
-	}
-	walk(&m.cfg.Route)
-	if least == 0 {
-		return 0
-	}
-	return min(max(least/4, 50*time.Millisecond), time.Minute)
-}
-
-// openIncidents lists incidents whose challenge is not mined yet.
-func (m *Manager) openIncidents(ctx context.Context) ([]incident, error) {
-	lister, err := m.incidents.ListKeys(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("alerts: list incidents: %w", err)
-	}
-	var keys []string
-	for k := range lister.Keys() {
-		keys = append(keys, k)
-	}
-	var out []incident
-	for _, k := range keys {
-		e, err := m.incidents.Get(ctx, k)
-		if err != nil {
-			continue // deleted or expired meanwhile
-		}
-		var in incident
-		if json.Unmarshal(e.Value(), &in) == nil && in.open() {
-			out = append(out, in)
-		}
-	}
-	return out, nil
-}
-
-// repeatOpen re-sends open incidents whose repeat interval has passed.
-func (m *Manager) repeatOpen(ctx context.Context) error {
-	incs, err := m.openIncidents(ctx)
-	if err != nil {
-		return err
-	}
-	now := m.now()
-	for _, in := range incs {
-		changed := false
-		for r, every := range in.Repeat {
-			last := in.LastSent[r]
-			if every <= 0 || now.Sub(last) < every {
-				continue
-			}
-			if silenced, _ := m.routing.Load().Silenced(in.Alert, now); silenced {
-				continue
-			}
-			// Numbered by elapsed intervals since the state change, so
-			// processes repeating concurrently produce the same message id.
-			n := uint64(now.Sub(in.Since) / every)
-			if n == 0 {
-				n = 1
-			}
-			j := job{Alert: in.Alert, Receiver: r, GroupKey: r + "|repeat", Repeat: n}
-			if _, err := m.enqueueJob(ctx, j, ""); err != nil {
-				return err
-			}
-			in.LastSent[r] = now
-			changed = true
-		}
-		if changed {
-			if err := m.saveIncident(ctx, in); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

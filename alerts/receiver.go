@@ -121,8 +121,18 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 	case rc.Alertmanager != nil:
 		var tok string
 		if tok, err = readSecret("alertmanager.bearer_token", rc.Alertmanager.BearerToken, rc.Alertmanager.BearerTokenFile); err == nil {
-			r = &alertmanagerReceiver{h: h, url: strings.TrimRight(rc.Alertmanager.URL, "/") + "/api/v2/alerts", token: tok, g: g}
+			r = &alertmanagerReceiver{h: h, url: strings.TrimRight(rc.Alertmanager.URL, "/") + "/api/v2/alerts", token: tok, g: g,
+				ttl: 4 * rc.Alertmanager.resend(), now: time.Now}
 		}
+	case rc.Teams != nil:
+		var u string
+		if u, err = readSecret("teams.webhook_url", rc.Teams.WebhookURL, rc.Teams.WebhookURLFile); err == nil {
+			if err = checkURL(u); err == nil {
+				r = &teamsReceiver{h: h, url: u, g: g}
+			}
+		}
+	case rc.Email != nil:
+		r, err = newEmailReceiver(rc.Name, *rc.Email, g, timeout)
 	default:
 		return nil, fmt.Errorf("alerts: receiver %s: no integration configured", rc.Name)
 	}
@@ -131,6 +141,12 @@ func NewReceiver(rc ReceiverConfig, g Global) (Receiver, error) {
 	}
 	if rc.MinInterval != nil {
 		h.minInterval = *rc.MinInterval
+	}
+	if rc.Templates != nil {
+		if err := rc.Templates.compile("templates"); err != nil {
+			return nil, fmt.Errorf("alerts: receiver %s: %w", rc.Name, err)
+		}
+		r = templated(r, rc.Templates, g)
 	}
 	return r, nil
 }
@@ -192,6 +208,9 @@ func (h *httpSender) post(ctx context.Context, rawURL string, body []byte, hdr h
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, rawURL, bytes.NewReader(body))
 	if err != nil {
 		return nil, &SendError{Receiver: h.name, Reason: "config", Permanent: true, Err: errors.New("invalid URL")}
+	}
+	if err := checkURL(rawURL); err != nil { // retrying cannot fix it
+		return nil, &SendError{Receiver: h.name, Reason: "config", Permanent: true, Err: err}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "watchtower-alerts/1")
@@ -350,6 +369,9 @@ func isPermanent(err error) bool {
 
 // title is the one-line headline of an alert.
 func title(a Alert) string {
+	if a.titleOverride != "" {
+		return a.titleOverride
+	}
 	return fmt.Sprintf("[%s] %s %s: %s", strings.ToUpper(a.Severity.String()), a.Kind, a.Subject, stateText(a))
 }
 

@@ -1,6 +1,8 @@
 package alerts
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -17,7 +19,7 @@ func (m *Manager) Reload(cfg Config) error {
 	}
 	cur := m.routing.Load()
 	switch {
-	case !reflect.DeepEqual(cur.Receivers, cfg.Receivers):
+	case !sameJSON(cur.Receivers, cfg.Receivers):
 		return errors.New("alerts: receivers changed; restart the tower to apply them")
 	case !reflect.DeepEqual(cur.Delivery, cfg.Delivery):
 		return errors.New("alerts: delivery settings changed; restart the tower to apply them")
@@ -27,4 +29,12 @@ func (m *Manager) Reload(cfg Config) error {
 	m.routing.Store(&cfg)
 	m.log.Info("alert routing reloaded")
 	return nil
+}
+
+// sameJSON compares settings by their exported fields (compiled templates
+// and regular expressions are rebuilt by Validate and never equal).
+func sameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
 }

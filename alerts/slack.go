@@ -42,6 +42,53 @@ func slackEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
+// Block Kit limits: 50 blocks per message, 3000 characters of section
+// text, 10 fields of 2000 characters per section.
+const (
+	slackMaxBlocks  = 50
+	slackMaxSection = 3000
+	slackMaxField   = 2000
+)
+
+// slackAlertBlocks renders one alert as a section (title, summary, advice)
+// and a fields section (details, incident id and deadline always kept).
+func slackAlertBlocks(a Alert, g Global) []slackBlock {
+	ps := []piece{
+		{essential: true, text: truncate(title(a), 512), render: func(s string) string { return severityEmoji(a) + " *" + slackEscape(s) + "*" }},
+		{text: a.Summary, render: slackEscape},
+		{text: a.Advice(), render: func(s string) string { return "*What to do:* " + slackEscape(s) }},
+	}
+	text := strings.Join(fitPieces(ps, "\n", slackMaxSection), "\n")
+	blocks := []slackBlock{{Type: "section", Text: &slackText{Type: "mrkdwn", Text: text}}}
+	var fields []slackText
+	for _, d := range details(a, g) {
+		if len(fields) == 10 { // at most 10 fields per section
+			break
+		}
+		f, _ := fitRendered(d.value, slackMaxField, func(s string) string { return "*" + d.name + "*\n" + slackEscape(s) })
+		fields = append(fields, slackText{Type: "mrkdwn", Text: f})
+	}
+	if len(fields) > 0 {
+		blocks = append(blocks, slackBlock{Type: "section", Fields: fields})
+	}
+	return blocks
+}
+
+// slackCost is how many blocks a adds to a message.
+func slackCost(a Alert, g Global, first bool) int {
+	n := len(slackAlertBlocks(a, g))
+	if !first {
+		n++ // divider
+	}
+	return n
+}
+
+// split packs alerts into messages of at most 50 blocks (one is the
+// context line).
+func (r *slackReceiver) split(alerts []Alert) [][]Alert {
+	return pack(alerts, slackMaxBlocks-1, 0, func(a Alert, first bool) int { return slackCost(a, r.g, first) })
+}
+
 func slackPayload(alerts []Alert, g Global) slackMessage {
 	var m slackMessage
 	if len(alerts) == 1 {
@@ -53,23 +100,9 @@ func slackPayload(alerts []Alert, g Global) slackMessage {
 		if i > 0 {
 			m.Blocks = append(m.Blocks, slackBlock{Type: "divider"})
 		}
-		text := fmt.Sprintf("%s *%s*\n%s\n*What to do:* %s", severityEmoji(a), slackEscape(title(a)), slackEscape(a.Summary), slackEscape(a.Advice()))
-		m.Blocks = append(m.Blocks, slackBlock{Type: "section", Text: &slackText{Type: "mrkdwn", Text: truncate(text, 3000)}})
-		var fields []slackText
-		for _, d := range details(a, g) {
-			if len(fields) == 10 { // Block Kit: at most 10 fields per section
-				break
-			}
-			fields = append(fields, slackText{Type: "mrkdwn", Text: truncate("*"+d.name+"*\n"+slackEscape(d.value), 2000)})
-		}
-		if len(fields) > 0 {
-			m.Blocks = append(m.Blocks, slackBlock{Type: "section", Fields: fields})
-		}
+		m.Blocks = append(m.Blocks, slackAlertBlocks(a, g)...)
 	}
 	m.Blocks = append(m.Blocks, slackBlock{Type: "context", Elements: []slackText{{Type: "mrkdwn", Text: slackEscape("from " + g.Source)}}})
-	if len(m.Blocks) > 50 { // Block Kit: at most 50 blocks per message
-		m.Blocks = m.Blocks[:50]
-	}
 	return m
 }
 
@@ -95,7 +128,17 @@ func mostSevere(alerts []Alert) Alert {
 	return best
 }
 
+// Send posts one message per part of split(alerts).
 func (r *slackReceiver) Send(ctx context.Context, alerts []Alert) error {
+	for _, part := range r.split(alerts) {
+		if err := r.send(ctx, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *slackReceiver) send(ctx context.Context, alerts []Alert) error {
 	body, err := json.Marshal(slackPayload(alerts, r.g))
 	if err != nil {
 		return &SendError{Receiver: r.h.name, Reason: "encode", Permanent: true, Err: err}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // telegramReceiver calls the Bot API sendMessage method
@@ -34,35 +35,63 @@ type tgMessage struct {
 	LinkPreviewOptions *tgLinkPreview `json:"link_preview_options,omitempty"`
 }
 
+// telegramMaxText is sendMessage's limit on the text (after entity parsing;
+// the raw HTML is counted, which is stricter).
+const telegramMaxText = 4096
+
+func bold(s string) string { return "<b>" + html.EscapeString(s) + "</b>" }
+
+// telegramAlertText renders one alert within telegramMaxText: the title,
+// incident id and deadline are kept; the summary, advice and other details
+// are shortened when the whole would not fit.
+func telegramAlertText(a Alert, g Global) string {
+	esc := html.EscapeString
+	ps := []piece{
+		{essential: true, text: truncate(title(a), 512), render: bold},
+		{text: a.Summary, render: esc},
+		{text: a.Advice(), render: func(s string) string { return "<b>What to do:</b> " + esc(s) }},
+	}
+	for _, d := range details(a, g) {
+		name := d.name
+		v := d.value
+		if isEssential(name) {
+			v = truncate(v, 512)
+		}
+		ps = append(ps, piece{essential: isEssential(name), text: v, render: func(s string) string { return "<b>" + esc(name) + ":</b> " + esc(s) }})
+	}
+	return strings.Join(fitPieces(ps, "\n", telegramMaxText), "\n")
+}
+
 func telegramText(alerts []Alert, g Global) string {
-	var b strings.Builder
+	parts := make([]string, len(alerts))
 	for i, a := range alerts {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		fmt.Fprintf(&b, "<b>%s</b>\n%s\n<b>What to do:</b> %s", html.EscapeString(title(a)), html.EscapeString(a.Summary), html.EscapeString(a.Advice()))
-		for _, d := range details(a, g) {
-			fmt.Fprintf(&b, "\n<b>%s:</b> %s", html.EscapeString(d.name), html.EscapeString(d.value))
-		}
+		parts[i] = telegramAlertText(a, g)
 	}
-	return truncateHTML(b.String(), 4096)
+	return strings.Join(parts, "\n\n")
 }
 
-// truncateHTML cuts s to n runes without leaving a broken tag behind.
-func truncateHTML(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	// Drop formatting rather than risk an unbalanced tag Telegram rejects.
-	plain := strings.NewReplacer("<b>", "", "</b>", "").Replace(s)
-	t := truncate(plain, n)
-	if i := strings.LastIndexByte(t, '&'); i >= 0 && !strings.Contains(t[i:], ";") {
-		t = t[:i] + "…"
-	}
-	return t
+// split packs alerts into messages of at most telegramMaxText characters.
+func (r *telegramReceiver) split(alerts []Alert) [][]Alert {
+	return pack(alerts, telegramMaxText, 0, func(a Alert, first bool) int {
+		n := utf8.RuneCountInString(telegramAlertText(a, r.g))
+		if !first {
+			n += 2
+		}
+		return n
+	})
 }
 
+// Send posts one message per part of split(alerts).
 func (r *telegramReceiver) Send(ctx context.Context, alerts []Alert) error {
+	for _, part := range r.split(alerts) {
+		if err := r.send(ctx, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *telegramReceiver) send(ctx context.Context, alerts []Alert) error {
 	msg := tgMessage{
 		ChatID:             r.cfg.ChatID,
 		MessageThreadID:    r.cfg.MessageThreadID,
