@@ -44,6 +44,7 @@ type devFlags struct {
 	keep      bool
 	seed      uint64
 	webhook   string
+	secret    string
 	// counts is each demo's number of subjects, by kind.
 	counts map[string]*int
 }
@@ -69,6 +70,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.BoolVar(&f.keep, "keep-running", false, "keep the devnet and tower running after the scenario (Ctrl-C to stop)")
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
+	fs.StringVar(&f.secret, "alert-webhook-secret", "", "the webhook's HMAC secret (default: a new one, printed at start)")
 	demos := scenario.Demos()
 	names := make([]string, len(demos))
 	for i, d := range demos {
@@ -186,7 +188,13 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	rec := &alerts.Recorder{}
 	sinks := alerts.Fanout{&consoleSink{w: progress}, rec}
 	if f.webhook != "" {
-		mgr, err := alerts.New(ctx, alerts.WebhookOnly(f.webhook), b, log)
+		secret := f.secret
+		if secret == "" {
+			if secret, err = alerts.NewWebhookSecret(); err != nil {
+				return err
+			}
+		}
+		mgr, err := alerts.New(ctx, alerts.SignedWebhookOnly(f.webhook, secret), b, log)
 		if err != nil {
 			return fmt.Errorf("--alert-webhook: %w", err)
 		}
@@ -203,7 +211,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 				log.Error("alert outbox stopped with an error", zap.Error(err))
 			}
 		}()
-		fmt.Fprintf(progress, "  alerts also go to %s\n", f.webhook)
+		fmt.Fprintf(progress, "  alerts also go to %s, signed with HMAC secret %s\n", f.webhook, secret)
 	}
 	// The demo's ingest seals events with a key made for this run; its verify
 	// trusts that key alone, as a single-node tower would.

@@ -348,9 +348,17 @@ func TestDevScenarioJSON(t *testing.T) {
 func TestDevAlertWebhook(t *testing.T) {
 	var mu sync.Mutex
 	seen := map[string]map[string]bool{} // subject -> states
+	const secret = "dev-webhook-secret"
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		// Every delivery is signed with the secret given to dev.
+		if err := alerts.VerifyWebhook([]byte(secret), r.Header, body, time.Now(), time.Hour); err != nil {
+			t.Errorf("webhook signature: %v", err)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
 		var p alerts.WebhookPayload
-		if err := json.NewDecoder(r.Body).Decode(&p); err != nil {
+		if err := json.Unmarshal(body, &p); err != nil {
 			t.Errorf("webhook body: %v", err)
 			w.WriteHeader(http.StatusBadRequest)
 			return
@@ -365,7 +373,7 @@ func TestDevAlertWebhook(t *testing.T) {
 		mu.Unlock()
 	}))
 	defer srv.Close()
-	code, _, errOut := runCLI(context.Background(), "dev", "--kinds", "channel", "--channels", "3", "--block-time", "40ms", "--window", "30", "--alert-webhook", srv.URL)
+	code, _, errOut := runCLI(context.Background(), "dev", "--kinds", "channel", "--channels", "3", "--block-time", "40ms", "--window", "30", "--alert-webhook", srv.URL, "--alert-webhook-secret", secret)
 	if code != 0 {
 		t.Fatalf("dev exited %d: %s", code, errOut)
 	}
