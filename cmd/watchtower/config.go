@@ -69,8 +69,8 @@ func cmdConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // configSections validates the parts of the file owned by other packages.
 var configSections = map[string]config.SectionCheck{
-	"alerts": func(b []byte) error {
-		_, err := alerts.ParseConfig(b)
+	"alerts": func(s config.Section) error {
+		_, err := alerts.ParseConfigNode(s.Node())
 		return err
 	},
 }

@@ -63,6 +63,15 @@ func TestConfigCheckCommand(t *testing.T) {
 
 	bad := filepath.Join(dir, "bad.yaml")
 	body := "roles: [verify]\nl1:\n  confirmation: 2\nlog:\n  level: loud\nalerts:\n  receivers:\n    - name: chat\n      slack:\n        webhook_url: https://hooks.example/x\n  route:\n    receiver: nobody\n"
+	typo := filepath.Join(dir, "typo.yaml")
+	if err := os.WriteFile(typo, []byte("roles: [verify]\n\nalerts:\n  receivers:\n    - name: chat\n      slack:\n        webhok_url: https://hooks.example/x\n  route:\n    receiver: chat\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	// An unknown key inside the alerts section is reported at its line in the file.
+	if code := call(cmdConfig, []string{"check", typo}, &out, &errb); code != 1 || !strings.Contains(out.String(), "alerts.receivers[0].slack.webhok_url: unknown key (line 7)") {
+		t.Fatalf("typo in alerts: exit %d\n%s", code, out.String())
+	}
 	if err := os.WriteFile(bad, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}

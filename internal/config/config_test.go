@@ -159,7 +159,8 @@ func TestCheckNotYAML(t *testing.T) {
 
 func TestCheckSections(t *testing.T) {
 	p := validFile(t, t.TempDir())
-	ps := Check(kinds.Builtin(), p, map[string]SectionCheck{"alerts": func(b []byte) error {
+	ps := Check(kinds.Builtin(), p, map[string]SectionCheck{"alerts": func(s Section) error {
+		b := s.Bytes()
 		var v struct {
 			Route struct{ Receiver string } `yaml:"route"`
 		}

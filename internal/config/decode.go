@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -384,9 +386,10 @@ func cloneNode(n *yaml.Node) *yaml.Node {
 	return &c
 }
 
-// SectionCheck validates a Section's YAML; its error should start with the
-// key path inside the section ("receivers[0].name: ...").
-type SectionCheck func(yaml []byte) error
+// SectionCheck validates a Section (its Node keeps the file's line
+// numbers); its error should start with the key path inside the section
+// ("receivers[0].name: ...") and may end with " (line N)", N in the file.
+type SectionCheck func(s Section) error
 
 // Check validates the file at path as `watchtower config check` does: every
 // unknown key, wrong type and invalid value, then files that secrets and keys
@@ -429,7 +432,7 @@ func CheckEnv(kinds l2.Plugins, path string, env func(string) (string, bool), se
 		if chk == nil {
 			continue
 		}
-		if err := chk(sec.Bytes()); err != nil {
+		if err := chk(sec); err != nil {
 			for _, line := range strings.Split(err.Error(), "\n") {
 				ps = append(ps, sectionProblem(f.path, sec.Line(), line))
 			}
@@ -438,10 +441,21 @@ func CheckEnv(kinds l2.Plugins, path string, env func(string) (string, bool), se
 	return ps
 }
 
-// sectionProblem turns "receivers[0].name: bad" into alerts.receivers[0].name.
+// sectionProblem turns "receivers[0].name: bad (line 9)" into
+// alerts.receivers[0].name at line 9 (the section's line without one).
 func sectionProblem(key string, line int, msg string) Problem {
+	if m := lineSuffix.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			msg, line = strings.TrimSuffix(msg, m[0]), n
+		}
+	}
 	if i := strings.Index(msg, ": "); i > 0 && !strings.ContainsAny(msg[:i], " \t") {
-		return Problem{Path: key + "." + msg[:i], Msg: msg[i+2:]}
+		return Problem{Path: key + "." + msg[:i], Line: line, Msg: msg[i+2:]}
 	}
 	return Problem{Path: key, Line: line, Msg: msg}
 }
+
+var lineSuffix = regexp.MustCompile(` \(line (\d+)\)$`)
+
+// Node is the section's YAML mapping, with its lines in the file (nil when absent).
+func (s Section) Node() *yaml.Node { return s.node }
