@@ -45,6 +45,7 @@ type devFlags struct {
 	seed      uint64
 	webhook   string
 	secret    string
+	alerts    string
 	// counts is each demo's number of subjects, by kind.
 	counts map[string]*int
 }
@@ -71,6 +72,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
 	fs.StringVar(&f.secret, "alert-webhook-secret", "", "the webhook's HMAC secret (default: a new one, printed at start)")
+	fs.StringVar(&f.alerts, "alerts-config", "", "route the demo's alerts with this alerts configuration (YAML: receivers, routes, escalation; as the alerts section of a tower's config)")
 	demos := scenario.Demos()
 	names := make([]string, len(demos))
 	for i, d := range demos {
@@ -187,31 +189,11 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	}
 	rec := &alerts.Recorder{}
 	sinks := alerts.Fanout{&consoleSink{w: progress}, rec}
-	if f.webhook != "" {
-		secret := f.secret
-		if secret == "" {
-			if secret, err = alerts.NewWebhookSecret(); err != nil {
-				return err
-			}
-		}
-		mgr, err := alerts.New(ctx, alerts.SignedWebhookOnly(f.webhook, secret), b, log)
-		if err != nil {
-			return fmt.Errorf("--alert-webhook: %w", err)
-		}
+	if mgr, stop, err := devAlerts(ctx, f, b, net1, log, progress); err != nil {
+		return err
+	} else if mgr != nil {
+		defer stop()
 		sinks = append(sinks, mgr)
-		outCtx, stopOut := context.WithCancel(context.WithoutCancel(ctx))
-		outDone := make(chan error, 1)
-		go func() { outDone <- mgr.Run(outCtx) }()
-		defer func() {
-			// Give the outbox a moment to deliver the last alerts, then stop it
-			// (undelivered ones stay in JetStream for the next start).
-			time.Sleep(1500 * time.Millisecond)
-			stopOut()
-			if err := <-outDone; err != nil {
-				log.Error("alert outbox stopped with an error", zap.Error(err))
-			}
-		}()
-		fmt.Fprintf(progress, "  alerts also go to %s, signed with HMAC secret %s\n", f.webhook, secret)
 	}
 	// The demo's ingest seals events with a key made for this run; its verify
 	// trusts that key alone, as a single-node tower would.

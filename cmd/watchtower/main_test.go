@@ -492,3 +492,52 @@ func TestRunReloadsWatchedContracts(t *testing.T) {
 	c2.Close(ch, ch.States[0])
 	waitUntil(t, "the stale close on the new adjudicator to be challenged", func() bool { return len(c2.Challenges(ch)) == 1 })
 }
+
+// `dev --alerts-config` routes the demo's alerts with a full alerts
+// configuration (here a signed webhook receiver and escalation
+// thresholds), and refuses to be combined with --alert-webhook.
+func TestDevAlertsConfig(t *testing.T) {
+	var mu sync.Mutex
+	states := map[string]bool{}
+	const secret = "cfg-webhook-secret"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := alerts.VerifyWebhook([]byte(secret), r.Header, body, time.Now(), time.Hour); err != nil {
+			t.Errorf("webhook signature: %v", err)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		var p alerts.WebhookPayload
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Errorf("webhook body: %v", err)
+			return
+		}
+		mu.Lock()
+		for _, a := range p.Alerts {
+			states[a.State] = true
+		}
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	cfg := filepath.Join(t.TempDir(), "alerts.yaml")
+	body := fmt.Sprintf("receivers:\n  - name: hook\n    webhook:\n      url: %s\n      secret: %s\nroute:\n  receiver: hook\n"+
+		"escalation:\n  thresholds:\n    - blocks_left: 20\n      severity: critical\n", srv.URL, secret)
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(context.Background(), "dev", "--kinds", "channel", "--channels", "3", "--block-time", "40ms", "--window", "30", "--alerts-config", cfg)
+	if code != 0 {
+		t.Fatalf("dev exited %d: %s", code, errOut)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, s := range []string{alerts.StateDetected, alerts.StateChallengeSent, alerts.StateChallengeMined} {
+		if !states[s] {
+			t.Errorf("no %q alert routed to the configured receiver (got %v)", s, states)
+		}
+	}
+	code, _, errOut = runCLI(context.Background(), "dev", "--alerts-config", cfg, "--alert-webhook", srv.URL)
+	if code != 2 || !strings.Contains(errOut, "not both") {
+		t.Fatalf("both flags: exit %d, %s", code, errOut)
+	}
+}
