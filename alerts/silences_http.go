@@ -76,3 +76,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.WriteHeader(code)
 	_ = json.NewEncoder(w).Encode(v)
 }
+
+// Silences returns the run-time silences the manager honours (shared by
+// every tower on the bus).
+func (m *Manager) Silences() *SilenceStore { return m.silences }

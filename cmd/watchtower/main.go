@@ -40,7 +40,8 @@ Usage:
                                                manage what a tower guards for you
   watchtower receipt verify [--tower ADDR] FILE
                                                check a tower's signed receipt offline
-  watchtower alerts test --receiver NAME --config FILE
+  watchtower alerts test --receiver NAME --config FILE [--hold 5m]
+  watchtower alerts silence add|list|expire --config FILE [flags]
                                                send a test alert to check a receiver's wiring
   watchtower keys events --out FILE            make the Ed25519 key ingest seals events with; prints its public key
   watchtower contracts deploy --rpc-url URL --key-file F [--kind channel,plasma,sidechain]

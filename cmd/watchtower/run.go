@@ -206,7 +206,11 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	stopOps, err := startOps(ctx, opsDeps{Config: cfg, Metrics: m, Tower: tw, L1: l1, Bus: b, Store: st, ChainID: chainID.Uint64(), Log: log})
+	od := opsDeps{Config: cfg, Metrics: m, Tower: tw, L1: l1, Bus: b, Store: st, ChainID: chainID.Uint64(), Log: log}
+	if mgr != nil {
+		od.Silences = mgr.Silences()
+	}
+	stopOps, err := startOps(ctx, od)
 	if err != nil {
 		return err
 	}

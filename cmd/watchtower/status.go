@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"go.uber.org/zap"
 
+	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
@@ -460,6 +461,9 @@ type opsDeps struct {
 	Store   store.Store
 	ChainID uint64
 	Log     *zap.Logger
+	// Silences are the run-time alert silences, listed read-only at
+	// GET /silences (nil: no alerts section).
+	Silences *alerts.SilenceStore
 }
 
 // startOps registers the scrape-time metric sources and readiness checks for
@@ -493,9 +497,13 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("metrics.listen: %w", err)
 	}
-	mux := health.Mux(chk, m.Handler(), map[string]http.Handler{
-		"GET /status": statusHandler(cfg, d.L1, d.ChainID, d.Store),
-	})
+	routes := map[string]http.Handler{"GET /status": statusHandler(cfg, d.L1, d.ChainID, d.Store)}
+	if d.Silences != nil {
+		// Read only: the listener has no authentication; silences are added
+		// and expired with `watchtower alerts silence`, through NATS.
+		routes["GET /silences"] = alerts.SilenceHandler(d.Silences)
+	}
+	mux := health.Mux(chk, m.Handler(), routes)
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -506,7 +514,7 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 	}()
 	if d.Log != nil {
 		d.Log.Info("operations server listening", zap.String("addr", ln.Addr().String()),
-			zap.Strings("paths", []string{"/metrics", "/healthz", "/readyz", "/status"}))
+			zap.Strings("paths", []string{"/metrics", "/healthz", "/readyz", "/status", "/silences"}))
 	}
 	return func() {
 		cancel()
