@@ -35,16 +35,17 @@ const usage = `watchtower: a fraud-proof watchtower for Ethereum L2
 Usage:
   watchtower dev [--channels N] [--json]       run the demo on an in-process L1
   watchtower run [--config FILE] [flags]       run the tower against a real L1
-  watchtower delegate --tower URL [flags]      hand a co-signed channel state to one or more towers
+  watchtower delegate --tower URL [flags]      hand a co-signed channel state (or --kind K proofs) to one or more towers
   watchtower delegate status|register|subscribe|revoke|heartbeat|sign ...
                                                manage what a tower guards for you
   watchtower receipt verify [--tower ADDR] FILE
                                                check a tower's signed receipt offline
   watchtower alerts test --receiver NAME --config FILE [--hold 5m]
-  watchtower alerts silence add|list|expire --config FILE [flags]
                                                send a test alert to check a receiver's wiring
+  watchtower alerts silence add|list|expire --config FILE [flags]
+                                               silence alerts at run time, on every tower of the bus
   watchtower keys events --out FILE            make the Ed25519 key ingest seals events with; prints its public key
-  watchtower contracts deploy --rpc-url URL --key-file F [--kind channel,plasma,sidechain]
+  watchtower contracts deploy --rpc-url URL --key-file F [--kind channel,plasma,sidechain,raiden]
                                                deploy the reference contracts on an L1; prints a config snippet
   watchtower config check [--env] [--online] FILE
                                                validate a config file, naming each bad key
