@@ -6,7 +6,6 @@ package channel
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -176,32 +175,21 @@ func (k *Kind) Addresses() []common.Address { return []common.Address{k.contract
 
 // Decode implements l2.Kind.
 func (k *Kind) Decode(log types.Log) (string, []byte, bool, error) {
-	if log.Address != k.contract {
-		return "", nil, false, nil
-	}
-	name, payload, ok, err := k.dec.decode(log)
-	if err != nil || !ok {
-		return "", nil, ok, err
-	}
-	b, err := json.Marshal(payload)
-	if err != nil {
-		return "", nil, false, fmt.Errorf("channel: encode %s payload: %w", name, err)
-	}
-	return name, b, true, nil
+	return l2.DecodeLog(KindName, k.contract, log, k.dec.decode)
 }
 
 // Verify implements l2.Kind.
 func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
-	v := l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
+	v := l2.NewVerdict(ev)
 	switch ev.Name {
 	case EventClosed, EventChallenged:
-		d, err := decodePayload[Dispute](ev.Payload)
+		d, err := l2.Payload[Dispute](ev)
 		if err != nil {
 			return v, err
 		}
 		return k.verifyDispute(ctx, ev, d, v)
 	case EventSettled:
-		s, err := decodePayload[Settled](ev.Payload)
+		s, err := l2.Payload[Settled](ev)
 		if err != nil {
 			return v, err
 		}
@@ -218,7 +206,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		v.Detail = fmt.Sprintf("settled at nonce %d; held state pruned", s.Nonce)
 		return v, nil
 	case EventOpened:
-		o, err := decodePayload[Opened](ev.Payload)
+		o, err := l2.Payload[Opened](ev)
 		if err != nil {
 			return v, err
 		}
@@ -227,7 +215,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		v.Detail = fmt.Sprintf("opened with %s wei, window %d blocks", o.Deposit, o.DisputeWindow)
 		return v, nil
 	case EventJoined:
-		j, err := decodePayload[Joined](ev.Payload)
+		j, err := l2.Payload[Joined](ev)
 		if err != nil {
 			return v, err
 		}
@@ -235,7 +223,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		v.Detail = fmt.Sprintf("joined with %s wei, deposits %s", j.Deposit, j.Total)
 		return v, nil
 	case EventCancelled:
-		c, err := decodePayload[Cancelled](ev.Payload)
+		c, err := l2.Payload[Cancelled](ev)
 		if err != nil {
 			return v, err
 		}

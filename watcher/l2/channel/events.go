@@ -1,7 +1,6 @@
 package channel
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -124,12 +123,4 @@ func (d *decoder) decode(log types.Log) (string, any, bool, error) {
 		return EventSettled, Settled{e.ChannelId, e.Nonce, e.BalanceA, e.BalanceB}, true, nil
 	}
 	return "", nil, false, nil
-}
-
-func decodePayload[T any](raw json.RawMessage) (T, error) {
-	var v T
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, fmt.Errorf("channel: decode payload: %w", err)
-	}
-	return v, nil
 }

@@ -52,8 +52,8 @@ func (k *Kind) verifyExits(ctx context.Context, evs []event.Event, vds []l2.Verd
 	var live []int
 	ops := make([]store.Op, 0, 2*len(evs))
 	for i, ev := range evs {
-		vds[i] = l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
-		e, err := decodePayload[ExitStarted](ev.Payload)
+		vds[i] = l2.NewVerdict(ev)
+		e, err := l2.Payload[ExitStarted](ev)
 		if err != nil {
 			errs[i] = err
 			continue

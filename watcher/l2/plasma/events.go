@@ -1,7 +1,6 @@
 package plasma
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -127,12 +126,4 @@ func (d *decoder) decode(log types.Log) (string, any, bool, error) {
 		return EventExitFinalized, ExitEnded{UtxoPos: p, By: e.Owner}, true, nil
 	}
 	return "", nil, false, nil
-}
-
-func decodePayload[T any](raw json.RawMessage) (T, error) {
-	var v T
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, fmt.Errorf("plasma: decode payload: %w", err)
-	}
-	return v, nil
 }

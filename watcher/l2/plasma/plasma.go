@@ -159,18 +159,7 @@ func (k *Kind) Addresses() []common.Address { return []common.Address{k.cfg.Cont
 
 // Decode implements l2.Kind.
 func (k *Kind) Decode(log types.Log) (string, []byte, bool, error) {
-	if log.Address != k.cfg.Contract {
-		return "", nil, false, nil
-	}
-	name, payload, ok, err := k.dec.decode(log)
-	if err != nil || !ok {
-		return "", nil, ok, err
-	}
-	b, err := json.Marshal(payload)
-	if err != nil {
-		return "", nil, false, fmt.Errorf("plasma: encode %s payload: %w", name, err)
-	}
-	return name, b, true, nil
+	return l2.DecodeLog(KindName, k.cfg.Contract, log, k.dec.decode)
 }
 
 // DisputeID names the challenge of one exit of an output. The exit is
@@ -189,16 +178,16 @@ func (k *Kind) Irrevocable(ev event.Event) bool {
 
 // Verify implements l2.Kind.
 func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
-	v := l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
+	v := l2.NewVerdict(ev)
 	switch ev.Name {
 	case EventExitStarted:
-		e, err := decodePayload[ExitStarted](ev.Payload)
+		e, err := l2.Payload[ExitStarted](ev)
 		if err != nil {
 			return v, err
 		}
 		return k.verifyExit(ctx, ev, e, v)
 	case EventBlockSubmitted:
-		b, err := decodePayload[BlockSubmitted](ev.Payload)
+		b, err := l2.Payload[BlockSubmitted](ev)
 		if err != nil {
 			return v, err
 		}
@@ -214,7 +203,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		v.Detail = "root " + b.Root.Hex() + " submitted"
 		return v, nil
 	case EventDeposit:
-		d, err := decodePayload[Deposit](ev.Payload)
+		d, err := l2.Payload[Deposit](ev)
 		if err != nil {
 			return v, err
 		}
@@ -230,7 +219,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		v.Detail = fmt.Sprintf("deposit of %s wei", d.Amount)
 		return v, nil
 	case EventExitChallenged, EventExitFinalized:
-		e, err := decodePayload[ExitEnded](ev.Payload)
+		e, err := l2.Payload[ExitEnded](ev)
 		if err != nil {
 			return v, err
 		}

@@ -1,7 +1,6 @@
 package raiden
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -97,12 +96,4 @@ func (d *decoder) decode(log types.Log) (string, any, bool, error) {
 		return EventSettled, Settled{e.ChannelIdentifier, e.Participant1, e.Participant1Amount, e.Participant2, e.Participant2Amount}, true, nil
 	}
 	return "", nil, false, nil
-}
-
-func decodePayload[T any](raw json.RawMessage) (T, error) {
-	var v T
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, fmt.Errorf("raiden: decode payload: %w", err)
-	}
-	return v, nil
 }

@@ -17,7 +17,6 @@ package raiden
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -107,26 +106,15 @@ func (k *Kind) Addresses() []common.Address { return []common.Address{k.contract
 // Decode implements l2.Kind: ChannelOpened, ChannelClosed,
 // NonClosingBalanceProofUpdated and ChannelSettled of the token network.
 func (k *Kind) Decode(log types.Log) (string, []byte, bool, error) {
-	if log.Address != k.contract {
-		return "", nil, false, nil
-	}
-	name, payload, ok, err := k.dec.decode(log)
-	if err != nil || !ok {
-		return "", nil, ok, err
-	}
-	b, err := json.Marshal(payload)
-	if err != nil {
-		return "", nil, false, fmt.Errorf("raiden: encode %s payload: %w", name, err)
-	}
-	return name, b, true, nil
+	return l2.DecodeLog(KindName, k.contract, log, k.dec.decode)
 }
 
 // Verify implements l2.Kind.
 func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
-	v := l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
+	v := l2.NewVerdict(ev)
 	switch ev.Name {
 	case EventClosed:
-		c, err := decodePayload[BalanceProofOnChain](ev.Payload)
+		c, err := l2.Payload[BalanceProofOnChain](ev)
 		if err != nil {
 			return v, err
 		}
@@ -135,7 +123,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 		}
 		return k.verifyClose(ctx, ev, c, v)
 	case EventUpdated:
-		u, err := decodePayload[BalanceProofOnChain](ev.Payload)
+		u, err := l2.Payload[BalanceProofOnChain](ev)
 		if err != nil {
 			return v, err
 		}
@@ -151,7 +139,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 	case EventSettled:
 		return k.verifySettled(ctx, ev, v)
 	case EventOpened:
-		o, err := decodePayload[Opened](ev.Payload)
+		o, err := l2.Payload[Opened](ev)
 		if err != nil {
 			return v, err
 		}
@@ -169,7 +157,7 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 // verifySettled forgets the channel's held proofs: they can never be
 // submitted again (l2.Irrevocable has verify confirm the log on L1 first).
 func (k *Kind) verifySettled(ctx context.Context, ev event.Event, v l2.Verdict) (l2.Verdict, error) {
-	s, err := decodePayload[Settled](ev.Payload)
+	s, err := l2.Payload[Settled](ev)
 	if err != nil {
 		return v, err
 	}

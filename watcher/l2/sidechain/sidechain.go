@@ -308,7 +308,7 @@ func (k *Kind) RequestID(id *big.Int) string { return k.requestID(id) }
 
 // Verify implements l2.Kind.
 func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
-	v := l2.Verdict{EventID: ev.ID(), Kind: KindName, Event: ev.Name, Block: ev.BlockNumber, Outcome: l2.Noted}
+	v := l2.NewVerdict(ev)
 	if ev.Name == EventSubmitted {
 		var s Submitted
 		if err := json.Unmarshal(ev.Payload, &s); err != nil || s.CheckpointID == nil {
