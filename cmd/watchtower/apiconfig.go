@@ -34,6 +34,9 @@ func apiOptions(cfg config.Config) (*ecdsa.PrivateKey, delegation.Config, error)
 	if err != nil {
 		return nil, out, fmt.Errorf("api.identity_key_file: %w", err)
 	}
+	out.PerIP = rate(cfg.API.PerIPRate)
+	out.PerUser = rate(cfg.API.PerUserRate)
+	out.TrustProxy = cfg.API.TrustProxy
 	out.NewUsersPerMinute = cfg.API.NewUsersPerMinute
 	if out.NewUsersPerMinute == 0 {
 		out.NewUsersPerMinute = -1 // 0 in the file means no limit
@@ -47,4 +50,13 @@ func apiOptions(cfg config.Config) (*ecdsa.PrivateKey, delegation.Config, error)
 		out.RegistrationAllowlist = append(out.RegistrationAllowlist, common.HexToAddress(a))
 	}
 	return identity, out, nil
+}
+
+// rate is a per-second limit with bursts of twice as many; 0 (no limit)
+// becomes the delegation package's "disabled".
+func rate(perSecond float64) delegation.Rate {
+	if perSecond == 0 {
+		return delegation.Rate{PerSecond: -1}
+	}
+	return delegation.Rate{PerSecond: perSecond, Burst: max(1, int(2*perSecond))}
 }

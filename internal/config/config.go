@@ -118,6 +118,12 @@ type API struct {
 	NewUsersPerMinute int `yaml:"new_users_per_minute" help:"new users the API registers per minute at most, across all IPs (renewals do not count; 0: no limit)"`
 	// RegistrationTokenFile makes a private tower: registrations must carry the token it holds.
 	RegistrationTokenFile string `yaml:"registration_token_file" help:"file holding a token every registration must carry in the X-Watchtower-Registration-Token header (empty: anyone may register)" file:"secret"`
+	// PerIPRate and PerUserRate bound requests per second (bursts twice as
+	// large); 0 disables a limit.
+	PerIPRate   float64 `yaml:"per_ip_rate" help:"requests per second one client IP may make on average (bursts of twice as many; 0: no limit)"`
+	PerUserRate float64 `yaml:"per_user_rate" help:"requests per second one registered user may make on average (bursts of twice as many; 0: no limit)"`
+	// TrustProxy takes the client IP from X-Forwarded-For.
+	TrustProxy bool `yaml:"trust_proxy" help:"take the client IP from X-Forwarded-For (only behind a proxy you run)"`
 	// RegistrationAllowlist lists the only addresses that may register (empty: any).
 	RegistrationAllowlist []string `yaml:"registration_allowlist" help:"addresses allowed to register, comma separated (empty: any address)"`
 }
@@ -164,7 +170,7 @@ func Default(kinds l2.Plugins) Config {
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
-		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60},
+		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
 		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
 		Log:       Log{Level: "info", Format: "console"},
@@ -374,6 +380,12 @@ func setValue(v reflect.Value, s string) error {
 			return fmt.Errorf("want an integer, got %q", s)
 		}
 		v.SetInt(int64(n))
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("want a number, got %q", s)
+		}
+		v.SetFloat(f)
 	case reflect.Uint64:
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
@@ -618,6 +630,12 @@ func (a API) problems(signer Signer, add func(path, format string, args ...any))
 		add("api.identity_key_file", "required by the api role: its own key to sign receipts and heartbeats, not signer.key_file (see docs/operators.md)")
 	case signer.KeyFile != "" && filepath.Clean(a.IdentityKeyFile) == filepath.Clean(signer.KeyFile):
 		add("api.identity_key_file", "is signer.key_file: the internet-facing api role needs its own key, apart from the challenge key that holds funds")
+	}
+	if a.PerIPRate < 0 {
+		add("api.per_ip_rate", "want 0 (no limit) or more, got %g", a.PerIPRate)
+	}
+	if a.PerUserRate < 0 {
+		add("api.per_user_rate", "want 0 (no limit) or more, got %g", a.PerUserRate)
 	}
 	if a.NewUsersPerMinute < 0 {
 		add("api.new_users_per_minute", "want 0 (no limit) or more, got %d", a.NewUsersPerMinute)

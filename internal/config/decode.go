@@ -247,6 +247,10 @@ func decodeLeaf(n *yaml.Node, v reflect.Value) error {
 		if n.Tag != "!!int" {
 			return fmt.Errorf("want a whole number, got %q", n.Value)
 		}
+	case reflect.Float64:
+		if n.Tag != "!!int" && n.Tag != "!!float" {
+			return fmt.Errorf("want a number, got %q", n.Value)
+		}
 	}
 	if err := n.Decode(v.Addr().Interface()); err != nil {
 		var te *yaml.TypeError

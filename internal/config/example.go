@@ -130,6 +130,8 @@ func exampleValue(v reflect.Value, example string) string {
 		return strconv.FormatBool(x)
 	case int:
 		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
 	case uint64:
 		return strconv.FormatUint(x, 10)
 	}
