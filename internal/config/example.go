@@ -78,6 +78,10 @@ func writeExample(b *strings.Builder, v reflect.Value, t reflect.Type, prefix st
 		}
 		p := joinKey(prefix, name)
 		if f.Type == sectionType {
+			if len(kinds) > 0 {
+				b.WriteString("\n" + indent + "# The L2 kinds this binary knows, one section each. A tower guards the kinds whose\n" +
+					indent + "# section names a contract (at least one; any one alone is enough).\n")
+			}
 			for _, k := range kinds {
 				b.WriteString("\n")
 				for _, line := range strings.Split(k.Plugin.Doc, "\n") {
