@@ -324,8 +324,19 @@ func (n *Network) AfterSettleTimeout() {
 	if n.Chain.AdjustTime == nil {
 		n.T.Fatal("AfterSettleTimeout: the chain cannot adjust its time")
 	}
-	if err := n.Chain.AdjustTime(time.Duration(n.SettleTimeout+1) * time.Second); err != nil {
-		n.T.Fatalf("adjust time: %v", err)
+	// The simulated backend refuses while its pool still lists a
+	// transaction it just mined (the pool catches up with the new head
+	// asynchronously): retry within a generous bound.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		err := n.Chain.AdjustTime(time.Duration(n.SettleTimeout+1) * time.Second)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			n.T.Fatalf("adjust time: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
