@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -248,6 +249,22 @@ log:
 	}
 	assertNoSecrets(t, "/metrics", metrics, secrets)
 	checkDeploymentMetrics(t, metrics)
+	// The reaction (ingest reading the close to the broadcast) was measured
+	// on the tower's own clock for the one challenge.
+	if !regexp.MustCompile(`(?m)^watchtower_challenge_reaction_seconds_count\{kind="channel"\} [1-9]`).MatchString(metrics) {
+		t.Errorf("/metrics has no reaction time for the challenge:\n%s", grepLines(metrics, "challenge_reaction"))
+	}
+}
+
+// grepLines keeps the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // writeIdentityKey writes a new API identity key to dir and returns it and its file.

@@ -289,6 +289,7 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 		return err
 	}
 	log.Info("challenge sent", zap.String("tx", tx.Hash().Hex()), zap.Uint64("nonce", tx.Nonce()), zap.Uint64("deadline_block", j.DeadlineBlock))
+	r.cfg.Metrics.ChallengeReaction(j.Kind, j.ReceivedAt)
 	r.cfg.Metrics.ChallengeSent(j.Kind, r.eventTime(ctx, j))
 	r.notify(ctx, j, alerts.Warning, alerts.StateChallengeSent, "challenge sent")
 	return r.await(ctx, &j, tx, log)

@@ -27,6 +27,9 @@ type Event struct {
 	Removed   bool            `json:"removed,omitempty"`
 	Payload   json.RawMessage `json:"payload"`
 	BlockTime time.Time       `json:"block_time"`
+	// ReceivedAt is when ingest read the log (its clock): the start of the
+	// tower's reaction to the event.
+	ReceivedAt time.Time `json:"received_at,omitzero"`
 }
 
 // ID identifies the log uniquely (a log re-included in another block after a reorg gets a new ID).

@@ -416,6 +416,7 @@ func (in *Ingester) decode(logs []types.Log, h *types.Header) ([]event.Event, er
 			LogIndex:    l.Index,
 			Payload:     payload,
 			BlockTime:   time.Unix(int64(h.Time), 0).UTC(),
+			ReceivedAt:  time.Now().UTC(),
 		})
 	}
 	return out, nil

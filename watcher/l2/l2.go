@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -76,6 +77,9 @@ type Challenge struct {
 	Users        []string `json:"users,omitempty"`
 	// EventBlock is the L1 block of the event that triggered the challenge.
 	EventBlock uint64 `json:"event_block"`
+	// ReceivedAt is when ingest read that event's log (the verify role
+	// sets it), for the reaction-time metric.
+	ReceivedAt time.Time `json:"received_at,omitzero"`
 }
 
 // RevertClass says what a reverted challenge simulation means.

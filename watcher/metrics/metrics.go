@@ -60,6 +60,7 @@ type Metrics struct {
 	challMined      *prometheus.CounterVec
 	challFailed     *prometheus.CounterVec
 	toBroadcast     *prometheus.HistogramVec
+	reaction        *prometheus.HistogramVec
 	toInclusion     *prometheus.HistogramVec
 	delegAccepted   *prometheus.CounterVec
 	delegHeld       *prometheus.GaugeVec
@@ -101,6 +102,8 @@ var (
 var (
 	storeBuckets     = prometheus.ExponentialBuckets(0.0001, 4, 10) // 100µs .. 26s
 	challengeBuckets = []float64{1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600}
+	// reactionBuckets: from half a millisecond to half a minute.
+	reactionBuckets = []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30}
 )
 
 // New registers every metric family on reg. reg may also be a
@@ -146,6 +149,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 	m.challSent = counterVec("challenges_sent_total", "Challenge transactions broadcast, by kind.", "kind")
 	m.challMined = counterVec("challenges_mined_total", "Challenge transactions included successfully before the deadline, by kind.", "kind")
 	m.challFailed = counterVec("challenges_failed_total", "Challenges that failed, by kind and reason (missed, reverted, error).", "kind", "reason")
+	m.reaction = histVec("challenge_reaction_seconds", "Time from ingest reading the log that proved fraud to the broadcast of its challenge, on the tower's own clocks (confirmations included).", reactionBuckets, "kind")
 	m.toBroadcast = histVec("challenge_event_to_broadcast_seconds", "Time from the L1 event that proved fraud to the broadcast of its challenge.", challengeBuckets, "kind")
 	m.toInclusion = histVec("challenge_event_to_inclusion_seconds", "Time from the L1 event that proved fraud to the inclusion of its challenge.", challengeBuckets, "kind")
 	m.delegAccepted = counterVec("delegations_accepted_total", "Delegated states accepted, by kind and whether the subject was new or updated.", "kind", "type")
@@ -299,6 +303,15 @@ func (m *Metrics) ObserveStore(op string, d time.Duration, failed bool) {
 	if failed {
 		m.storeErrors.WithLabelValues(op).Inc()
 	}
+}
+
+// ChallengeReaction observes the time from ingest reading the event's log
+// (receivedAt, skipped when zero) to its challenge's broadcast.
+func (m *Metrics) ChallengeReaction(kind string, receivedAt time.Time) {
+	if m == nil || receivedAt.IsZero() {
+		return
+	}
+	m.reaction.WithLabelValues(kind).Observe(nonNeg(time.Since(receivedAt)))
 }
 
 // ChallengeSent counts a broadcast challenge and observes the time since the

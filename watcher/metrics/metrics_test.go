@@ -295,6 +295,7 @@ func TestNilMetricsIsANoOp(t *testing.T) {
 	m.IngestHead(1, 1)
 	m.EventVerified("k", "fraud")
 	m.ChallengeSent("k", time.Now())
+	m.ChallengeReaction("k", time.Now())
 	m.WatchConsumer("s", "d", nil)
 	if m.InstrumentSink("r", nil) != nil || m.Head() != 0 {
 		t.Fatal("nil metrics did something")
@@ -314,4 +315,34 @@ func TestTwoTowersInOneProcess(t *testing.T) {
 	if _, err := metrics.New(reg); err == nil {
 		t.Fatal("registering twice on one registry should fail")
 	}
+}
+
+// The reaction histogram resolves below a millisecond and skips an unknown
+// start.
+func TestChallengeReactionBuckets(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m, err := metrics.New(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.ChallengeReaction("channel", time.Now().Add(-30*time.Second))
+	m.ChallengeReaction("channel", time.Time{})
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() != "watchtower_challenge_reaction_seconds" {
+			continue
+		}
+		h := f.GetMetric()[0].GetHistogram()
+		if h.GetSampleCount() != 1 {
+			t.Fatalf("%d samples, want the one with a start", h.GetSampleCount())
+		}
+		if b := h.GetBucket(); b[0].GetUpperBound() > 0.001 || b[len(b)-1].GetUpperBound() < 10 {
+			t.Fatalf("buckets from %g to %g s, want sub-millisecond to tens of seconds", b[0].GetUpperBound(), b[len(b)-1].GetUpperBound())
+		}
+		return
+	}
+	t.Fatal("no watchtower_challenge_reaction_seconds family")
 }

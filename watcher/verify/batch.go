@@ -237,7 +237,7 @@ func (v *Verifier) followUp(ctx context.Context, judged []int, evs []event.Event
 	run := func(i int) {
 		vd := verdicts[i]
 		if vd.Challenge != nil {
-			if err := v.queue.Enqueue(ctx, *vd.Challenge); err != nil {
+			if err := v.queue.Enqueue(ctx, received(*vd.Challenge, evs[i])); err != nil {
 				errs[i] = fmt.Errorf("verify: queue challenge %s: %w", vd.Challenge.DisputeID, err)
 				return
 			}

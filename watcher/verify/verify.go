@@ -147,7 +147,7 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 		return fmt.Errorf("verify: %s %s: %w", ev.Kind, ev.Name, err)
 	}
 	if verdict.Challenge != nil {
-		if err := v.queue.Enqueue(ctx, *verdict.Challenge); err != nil {
+		if err := v.queue.Enqueue(ctx, received(*verdict.Challenge, ev)); err != nil {
 			return fmt.Errorf("verify: queue challenge %s: %w", verdict.Challenge.DisputeID, err)
 		}
 	}
@@ -220,4 +220,13 @@ func (v *Verifier) notify(ctx context.Context, ev event.Event, vd l2.Verdict) {
 	if err := v.alerts.Notify(ctx, a); err != nil {
 		v.log.Warn("alert delivery failed", zap.String("dispute", vd.Challenge.DisputeID), zap.Error(err))
 	}
+}
+
+// received stamps c with when ingest read the event proving it, unless the
+// kind set it already.
+func received(c l2.Challenge, ev event.Event) l2.Challenge {
+	if c.ReceivedAt.IsZero() {
+		c.ReceivedAt = ev.ReceivedAt
+	}
+	return c
 }
