@@ -157,6 +157,7 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	_ = chat.Notify(ctx, alerts.Alert{Subject: "x"})
 	_ = pager.Notify(ctx, alerts.Alert{Subject: "x"})
 	m.ChallengeSent("channel", time.Now().Add(-20*time.Second))
+	m.ChallengeReaction("channel", time.Now().Add(-20*time.Millisecond))
 	m.DelegationAccepted("channel", true)
 	if _, err := b.Publish(ctx, "wt.1.channel.closed", "m1", []byte("{}")); err != nil {
 		t.Fatal(err)
