@@ -2,6 +2,7 @@ package l2
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"math/big"
 
@@ -47,8 +48,18 @@ type Deployer struct {
 	Deploy func(ctx context.Context, d Deployment, params any) ([]Deployed, string, error)
 }
 
-// Created waits for a contract creation and describes the contract.
-func (d Deployment) Created(ctx context.Context, kind, name string, tx *types.Transaction) (Deployed, error) {
+// Create sends the creation of contract name (send is an abigen DeployX
+// call with the options it is given), waits for it and describes the
+// contract.
+func (d Deployment) Create(ctx context.Context, kind, name string, send func(*bind.TransactOpts) (*types.Transaction, error)) (Deployed, error) {
+	auth, err := d.Transactor(ctx)
+	if err != nil {
+		return Deployed{}, err
+	}
+	tx, err := send(auth)
+	if err != nil {
+		return Deployed{}, fmt.Errorf("deploy %s: %w", name, err)
+	}
 	rc, err := d.Wait(ctx, name, tx)
 	if err != nil {
 		return Deployed{}, err

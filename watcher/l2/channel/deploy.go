@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
@@ -11,15 +13,10 @@ import (
 // deployer deploys our ChannelAdjudicator (it takes no parameters).
 func deployer() *l2.Deployer {
 	return &l2.Deployer{Deploy: func(ctx context.Context, d l2.Deployment, _ any) ([]l2.Deployed, string, error) {
-		auth, err := d.Transactor(ctx)
-		if err != nil {
-			return nil, "", err
-		}
-		_, tx, _, err := bindings.DeployChannelAdjudicator(auth, d.Backend)
-		if err != nil {
-			return nil, "", fmt.Errorf("deploy ChannelAdjudicator: %w", err)
-		}
-		c, err := d.Created(ctx, KindName, "ChannelAdjudicator", tx)
+		c, err := d.Create(ctx, KindName, "ChannelAdjudicator", func(o *bind.TransactOpts) (*types.Transaction, error) {
+			_, tx, _, err := bindings.DeployChannelAdjudicator(o, d.Backend)
+			return tx, err
+		})
 		if err != nil {
 			return nil, "", err
 		}

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
@@ -45,15 +47,10 @@ func deployer() *l2.Deployer {
 			}
 			bond, _ := new(big.Int).SetString(p.ExitBond, 10)
 			fmt.Fprintf(d.Progress, "  PlasmaFramework operator %s, exit period %d blocks, exit bond %s wei\n", op.Hex(), p.ExitPeriod, bond)
-			auth, err := d.Transactor(ctx)
-			if err != nil {
-				return nil, "", err
-			}
-			_, tx, _, err := bindings.DeployPlasmaFramework(auth, d.Backend, op, p.ExitPeriod, bond)
-			if err != nil {
-				return nil, "", fmt.Errorf("deploy PlasmaFramework: %w", err)
-			}
-			c, err := d.Created(ctx, KindName, "PlasmaFramework", tx)
+			c, err := d.Create(ctx, KindName, "PlasmaFramework", func(o *bind.TransactOpts) (*types.Transaction, error) {
+				_, tx, _, err := bindings.DeployPlasmaFramework(o, d.Backend, op, p.ExitPeriod, bond)
+				return tx, err
+			})
 			if err != nil {
 				return nil, "", err
 			}

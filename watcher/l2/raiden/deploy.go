@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	raidenbindings "github.com/watchtower-l2/watchtower/deployments/contracts/bindings/raiden"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
@@ -57,52 +59,41 @@ func deploy(ctx context.Context, d l2.Deployment, params any) ([]l2.Deployed, st
 	participant, _ := new(big.Int).SetString(p.ParticipantLimit, 10)
 	network, _ := new(big.Int).SetString(p.NetworkLimit, 10)
 	var out []l2.Deployed
-	token := common.HexToAddress(p.Token)
-	if p.Token == "" {
-		auth, err := d.Transactor(ctx)
+	// create deploys one contract and records it.
+	create := func(name string, send func(*bind.TransactOpts) (*types.Transaction, error)) (common.Address, error) {
+		c, err := d.Create(ctx, KindName, name, send)
 		if err != nil {
-			return nil, "", err
+			return common.Address{}, err
 		}
-		_, tx, _, err := raidenbindings.DeployCustomToken(auth, d.Backend, network, 18, "Watchtower Test Token", "WTT")
-		if err != nil {
-			return nil, "", fmt.Errorf("deploy CustomToken: %w", err)
-		}
-		c, err := d.Created(ctx, KindName, "CustomToken", tx)
-		if err != nil {
-			return nil, "", err
-		}
-		out, token = append(out, c), common.HexToAddress(c.Address)
+		out = append(out, c)
+		return common.HexToAddress(c.Address), nil
 	}
-	registry := common.HexToAddress(p.SecretRegistry)
+	token, registry := common.HexToAddress(p.Token), common.HexToAddress(p.SecretRegistry)
+	var err error
+	if p.Token == "" {
+		if token, err = create("CustomToken", func(o *bind.TransactOpts) (*types.Transaction, error) {
+			_, tx, _, err := raidenbindings.DeployCustomToken(o, d.Backend, network, 18, "Watchtower Test Token", "WTT")
+			return tx, err
+		}); err != nil {
+			return nil, "", err
+		}
+	}
 	if p.SecretRegistry == "" {
-		auth, err := d.Transactor(ctx)
-		if err != nil {
+		if registry, err = create("SecretRegistry", func(o *bind.TransactOpts) (*types.Transaction, error) {
+			_, tx, _, err := raidenbindings.DeploySecretRegistry(o, d.Backend)
+			return tx, err
+		}); err != nil {
 			return nil, "", err
 		}
-		_, tx, _, err := raidenbindings.DeploySecretRegistry(auth, d.Backend)
-		if err != nil {
-			return nil, "", fmt.Errorf("deploy SecretRegistry: %w", err)
-		}
-		c, err := d.Created(ctx, KindName, "SecretRegistry", tx)
-		if err != nil {
-			return nil, "", err
-		}
-		out, registry = append(out, c), common.HexToAddress(c.Address)
 	}
 	fmt.Fprintf(d.Progress, "  TokenNetwork token %s, secret registry %s, settle timeout %ds, controller %s\n",
 		token.Hex(), registry.Hex(), p.SettleTimeout, d.From.Hex())
-	auth, err := d.Transactor(ctx)
+	tn, err := create("TokenNetwork", func(o *bind.TransactOpts) (*types.Transaction, error) {
+		_, tx, _, err := raidenbindings.DeployTokenNetwork(o, d.Backend, token, registry, new(big.Int).SetUint64(p.SettleTimeout), d.From, participant, network)
+		return tx, err
+	})
 	if err != nil {
 		return nil, "", err
 	}
-	_, tx, _, err := raidenbindings.DeployTokenNetwork(auth, d.Backend, token, registry, new(big.Int).SetUint64(p.SettleTimeout), d.From, participant, network)
-	if err != nil {
-		return nil, "", fmt.Errorf("deploy TokenNetwork: %w", err)
-	}
-	c, err := d.Created(ctx, KindName, "TokenNetwork", tx)
-	if err != nil {
-		return nil, "", err
-	}
-	out = append(out, c)
-	return out, fmt.Sprintf("raiden:\n  token_network: %q\n", c.Address), nil
+	return out, fmt.Sprintf("raiden:\n  token_network: %q\n", tn.Hex()), nil
 }

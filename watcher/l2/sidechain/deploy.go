@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 )
@@ -12,15 +14,10 @@ import (
 // registers sidechains with registerSidechain.
 func deployer() *l2.Deployer {
 	return &l2.Deployer{Deploy: func(ctx context.Context, d l2.Deployment, _ any) ([]l2.Deployed, string, error) {
-		auth, err := d.Transactor(ctx)
-		if err != nil {
-			return nil, "", err
-		}
-		_, tx, _, err := bindings.DeployCheckpointManager(auth, d.Backend)
-		if err != nil {
-			return nil, "", fmt.Errorf("deploy CheckpointManager: %w", err)
-		}
-		c, err := d.Created(ctx, KindName, "CheckpointManager", tx)
+		c, err := d.Create(ctx, KindName, "CheckpointManager", func(o *bind.TransactOpts) (*types.Transaction, error) {
+			_, tx, _, err := bindings.DeployCheckpointManager(o, d.Backend)
+			return tx, err
+		})
 		if err != nil {
 			return nil, "", err
 		}
