@@ -610,18 +610,6 @@ func hasScheme(raw string, schemes ...string) bool {
 	return slices.Contains(schemes, strings.ToLower(u.Scheme))
 }
 
-func isAddress(s string) bool {
-	if len(s) != 42 || !strings.HasPrefix(s, "0x") {
-		return false
-	}
-	for _, c := range s[2:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-			return false
-		}
-	}
-	return true
-}
-
 // problems checks the api role's keys: its own identity key (never the
 // challenge signer's), the registration limit and allowlist.
 func (a API) problems(signer Signer, add func(path, format string, args ...any)) {
@@ -641,7 +629,7 @@ func (a API) problems(signer Signer, add func(path, format string, args ...any))
 		add("api.new_users_per_minute", "want 0 (no limit) or more, got %d", a.NewUsersPerMinute)
 	}
 	for _, s := range a.RegistrationAllowlist {
-		if !isAddress(s) {
+		if !l2.IsAddress(s) {
 			add("api.registration_allowlist", "%q is not a 0x-prefixed 20-byte hex address", s)
 		}
 	}

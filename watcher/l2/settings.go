@@ -10,7 +10,7 @@ import (
 // key: malformed, or the zero address (which holds no contract on any chain).
 func AddressProblems(key, a string) []Problem {
 	switch {
-	case !isAddress(a):
+	case !IsAddress(a):
 		return []Problem{{Key: key, Msg: "\"" + a + "\" is not a 0x-prefixed 20-byte hex address"}}
 	case strings.Trim(a[2:], "0") == "":
 		return []Problem{{Key: key, Msg: "is the zero address: set the deployed contract's address ('watchtower contracts deploy' prints it)"}}
@@ -21,7 +21,8 @@ func AddressProblems(key, a string) []Problem {
 // Address parses a checked contract address (see AddressProblems).
 func Address(a string) common.Address { return common.HexToAddress(a) }
 
-func isAddress(s string) bool {
+// IsAddress reports whether s is a 0x-prefixed 20-byte hex address.
+func IsAddress(s string) bool {
 	if len(s) != 42 || !strings.HasPrefix(s, "0x") {
 		return false
 	}
