@@ -172,53 +172,17 @@ func delegateBatch(ctx context.Context, clients []*client.Client, b []byte, time
 		}
 		states[i] = s
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	type row struct {
-		Tower  string             `json:"tower"`
-		Answer *api.BatchAccepted `json:"answer,omitempty"`
-		Error  string             `json:"error,omitempty"`
-	}
-	rows := make([]row, len(clients))
-	var receipts []api.Receipt
-	var failed []string
-	for i, c := range clients {
-		rows[i].Tower = c.URL()
-		out, err := c.DelegateStates(ctx, states)
-		switch {
-		case err != nil:
-			rows[i].Error = err.Error()
-			failed = append(failed, fmt.Sprintf("%s: %v", c.URL(), err))
-		case out.Refused > 0:
-			failed = append(failed, fmt.Sprintf("%s refused %d of %d states", c.URL(), out.Refused, len(states)))
-		}
-		if err == nil {
-			rows[i].Answer = &out
+	return delegateEach(ctx, clients, timeout, "states", len(states), receiptOut, stdout,
+		func(ctx context.Context, c *client.Client) (api.BatchAccepted, []api.Receipt, int, error) {
+			out, err := c.DelegateStates(ctx, states)
+			var receipts []api.Receipt
 			for _, r := range out.Results {
 				if r.Accepted != nil {
 					receipts = append(receipts, r.Receipt)
 				}
 			}
-		}
-	}
-	var err error
-	if len(rows) == 1 && rows[0].Answer != nil {
-		err = printJSON(stdout, rows[0].Answer)
-	} else {
-		err = printJSON(stdout, rows)
-	}
-	if err != nil {
-		return err
-	}
-	if receiptOut != "" && len(receipts) > 0 {
-		if err := writeJSONFile(receiptOut, receipts); err != nil {
-			return err
-		}
-	}
-	if len(failed) > 0 {
-		return &exitError{code: 1, err: errors.New(strings.Join(failed, "; "))}
-	}
-	return nil
+			return out, receipts, out.Refused, err
+		})
 }
 
 type delegateFlags struct {

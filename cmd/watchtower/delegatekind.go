@@ -58,34 +58,53 @@ func delegateKind(ctx context.Context, clients []*client.Client, kind, file stri
 	if err != nil {
 		return err
 	}
+	return delegateEach(ctx, clients, timeout, "proofs", len(proofs), receiptOut, stdout,
+		func(ctx context.Context, c *client.Client) (client.ProofsAccepted, []api.Receipt, int, error) {
+			out, err := c.DelegateProofs(ctx, kind, proofs, nil)
+			var receipts []api.Receipt
+			for _, r := range out.Results {
+				if r.Receipt != nil {
+					receipts = append(receipts, *r.Receipt)
+				}
+			}
+			return out, receipts, out.Refused, err
+		})
+}
+
+// towerAnswer is one tower's answer to a batch delegation.
+type towerAnswer[A any] struct {
+	Tower  string `json:"tower"`
+	Answer *A     `json:"answer,omitempty"`
+	Error  string `json:"error,omitempty"`
+}
+
+// delegateEach hands every tower a batch of n items (what names them)
+// through call, which returns the tower's answer, the receipts it holds and
+// how many items it refused. It prints the answer (alone for one tower),
+// writes the receipts to receiptOut, and fails (exit 1) when a call fails
+// or an item is refused.
+func delegateEach[A any](ctx context.Context, clients []*client.Client, timeout time.Duration, what string, n int, receiptOut string, stdout io.Writer,
+	call func(context.Context, *client.Client) (A, []api.Receipt, int, error)) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	type row struct {
-		Tower  string                 `json:"tower"`
-		Answer *client.ProofsAccepted `json:"answer,omitempty"`
-		Error  string                 `json:"error,omitempty"`
-	}
-	rows := make([]row, len(clients))
+	rows := make([]towerAnswer[A], len(clients))
 	var receipts []api.Receipt
 	var failed []string
 	for i, c := range clients {
 		rows[i].Tower = c.URL()
-		out, err := c.DelegateProofs(ctx, kind, proofs, nil)
+		out, rs, refused, err := call(ctx, c)
 		if err != nil {
 			rows[i].Error = err.Error()
 			failed = append(failed, fmt.Sprintf("%s: %v", c.URL(), err))
 			continue
 		}
 		rows[i].Answer = &out
-		if out.Refused > 0 {
-			failed = append(failed, fmt.Sprintf("%s refused %d of %d proofs", c.URL(), out.Refused, len(proofs)))
+		if refused > 0 {
+			failed = append(failed, fmt.Sprintf("%s refused %d of %d %s", c.URL(), refused, n, what))
 		}
-		for _, r := range out.Results {
-			if r.Receipt != nil {
-				receipts = append(receipts, *r.Receipt)
-			}
-		}
+		receipts = append(receipts, rs...)
 	}
+	var err error
 	if len(rows) == 1 && rows[0].Answer != nil {
 		err = printJSON(stdout, rows[0].Answer)
 	} else {
