@@ -286,36 +286,48 @@ func (s *Server) deleteProof(w http.ResponseWriter, r *http.Request) {
 
 // revoke is deleteProof for a known kind and subject.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, kind string, in l2.Intake, subject string) {
-	ctx := r.Context()
 	c, _, ok := s.self(w, r)
 	if !ok {
 		return
 	}
+	notHeld := fmt.Sprintf("%s holds no delegation of %s %s at this tower", c.user.Hex(), kind, subject)
+	pruned, ok := s.revokeItem(r.Context(), w, c, kind, subject, notHeld, func(ctx context.Context) (bool, error) {
+		return s.dropProof(ctx, kind, in, c.user, subject)
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, api.Revoked{Kind: kind, Subject: subject, Pruned: pruned})
+	}
+}
+
+// revokeItem, under c's user lock, checks that c holds kind:subject (404
+// with notHeld otherwise), consumes c's request nonce and runs drop, whose
+// result it returns. It answers refusals itself (ok false).
+func (s *Server) revokeItem(ctx context.Context, w http.ResponseWriter, c caller, kind, subject, notHeld string, drop func(context.Context) (bool, error)) (dropped, ok bool) {
 	unlock, err := s.lockUser(ctx, c.user)
 	if err != nil {
 		s.fail(w, "revoke", err)
-		return
+		return false, false
 	}
 	defer unlock()
 	has, err := s.reg.hasItem(ctx, c.user, itemMember(kind, subject))
 	if err != nil {
 		s.fail(w, "read the registry", err)
-		return
+		return false, false
 	}
 	if !has {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("%s holds no delegation of %s %s at this tower", c.user.Hex(), kind, subject))
-		return
+		writeError(w, http.StatusNotFound, notHeld)
+		return false, false
 	}
 	if err := s.consume(ctx, c); err != nil {
 		s.fail(w, "revoke", err)
-		return
+		return false, false
 	}
-	pruned, err := s.dropProof(ctx, kind, in, c.user, subject)
+	dropped, err = drop(ctx)
 	if err != nil {
 		s.fail(w, "revoke", err)
-		return
+		return false, false
 	}
-	writeJSON(w, http.StatusOK, api.Revoked{Kind: kind, Subject: subject, Pruned: pruned})
+	return dropped, true
 }
 
 // dropProof removes subject from u's items and forgets the proof when

@@ -1,6 +1,7 @@
 package delegation
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -112,28 +113,11 @@ func (s *Server) deleteSubscription(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "revoke", err)
 		return
 	}
-	unlock, err := s.lockUser(ctx, c.user)
-	if err != nil {
-		s.fail(w, "revoke", err)
-		return
-	}
-	defer unlock()
-	has, err := s.reg.hasItem(ctx, c.user, itemMember(sub.Kind, sub.Subject))
-	if err != nil {
-		s.fail(w, "read the registry", err)
-		return
-	}
-	if !has {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("%s has no %s subscription to %s", c.user.Hex(), sub.Kind, sub.Subject))
-		return
-	}
-	if err := s.consume(ctx, c); err != nil {
-		s.fail(w, "revoke", err)
-		return
-	}
-	released, err := s.reg.unsubscribe(ctx, c.user, sub.Kind, sub.Subject)
-	if err != nil {
-		s.fail(w, "revoke", err)
+	notHeld := fmt.Sprintf("%s has no %s subscription to %s", c.user.Hex(), sub.Kind, sub.Subject)
+	released, ok := s.revokeItem(ctx, w, c, sub.Kind, sub.Subject, notHeld, func(ctx context.Context) (bool, error) {
+		return s.reg.unsubscribe(ctx, c.user, sub.Kind, sub.Subject)
+	})
+	if !ok {
 		return
 	}
 	if released {
