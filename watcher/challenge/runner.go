@@ -255,7 +255,7 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	late := !ans.Open
 	cand := txmgr.Candidate{To: j.To, Data: j.Data}
 	if err := r.sender.Simulate(ctx, cand); err != nil {
-		return r.onRevert(ctx, &j, err, late, log)
+		return r.onRevert(ctx, kind, &j, err, late, log)
 	}
 	if late {
 		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
@@ -265,7 +265,7 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	if err != nil {
 		var rev *txmgr.RevertError
 		if errors.As(err, &rev) {
-			return r.onRevert(ctx, &j, err, late, log)
+			return r.onRevert(ctx, kind, &j, err, late, log)
 		}
 		return fmt.Errorf("prepare challenge: %w", err)
 	}
@@ -364,16 +364,13 @@ func (r *Runner) settleReceipt(ctx context.Context, j *Job, rcpt *types.Receipt,
 	return false, r.q.put(ctx, *j)
 }
 
-// onRevert classifies a failed simulation. late: L1's head is past the
-// job's deadline block, so a refusal the kind cannot classify is final too.
-func (r *Runner) onRevert(ctx context.Context, j *Job, err error, late bool, log *zap.Logger) error {
+// onRevert classifies a failed simulation with the job's kind. late: the
+// kind says the dispute can no longer be answered, so a refusal it cannot
+// classify is final too.
+func (r *Runner) onRevert(ctx context.Context, kind l2.Kind, j *Job, err error, late bool, log *zap.Logger) error {
 	var rev *txmgr.RevertError
 	if !errors.As(err, &rev) {
 		return fmt.Errorf("simulate challenge: %w", err)
-	}
-	kind, ok := r.kinds[j.Kind]
-	if !ok {
-		return fmt.Errorf("simulate challenge: unknown kind %q", j.Kind)
 	}
 	name, class := kind.ClassifyRevert(j.Challenge, rev.Data)
 	switch class {
