@@ -3,7 +3,6 @@ package delegation
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -112,12 +111,7 @@ func (s *Server) postStates(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	switch {
-	case len(body.States) == 0:
-		writeError(w, http.StatusBadRequest, `"states" is empty: send 1 to 256 channel states`)
-		return
-	case len(body.States) > api.MaxBatch:
-		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf(`"states" holds %d states, at most %d are accepted per call`, len(body.States), api.MaxBatch))
+	if !checkBatchSize(w, "states", len(body.States)) {
 		return
 	}
 	proofs := make([]l2.Proof, len(body.States))

@@ -50,7 +50,7 @@ func (s *Server) postProofs(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if !checkBatchSize(w, len(body.Proofs)) {
+	if !checkBatchSize(w, "proofs", len(body.Proofs)) {
 		return
 	}
 	proofs := make([]l2.Proof, len(body.Proofs))
@@ -66,14 +66,15 @@ func (s *Server) postProofs(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// checkBatchSize answers 400 or 413 for a batch of n proofs outside 1..MaxBatch.
-func checkBatchSize(w http.ResponseWriter, n int) bool {
+// checkBatchSize answers 400 or 413 for a batch whose JSON field holds n
+// items, outside 1..MaxBatch.
+func checkBatchSize(w http.ResponseWriter, field string, n int) bool {
 	switch {
 	case n == 0:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("the batch is empty: send 1 to %d", api.MaxBatch))
+		writeError(w, http.StatusBadRequest, fmt.Sprintf(`%q is empty: send 1 to %d %s`, field, api.MaxBatch, field))
 		return false
 	case n > api.MaxBatch:
-		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the batch holds %d, at most %d are accepted per call", n, api.MaxBatch))
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf(`%q holds %d %s, at most %d are accepted per call`, field, n, field, api.MaxBatch))
 		return false
 	}
 	return true
