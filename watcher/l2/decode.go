@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
@@ -41,4 +43,15 @@ func Payload[T any](ev event.Event) (T, error) {
 // NewVerdict starts the verdict of ev: Noted until the kind judges otherwise.
 func NewVerdict(ev event.Event) Verdict {
 	return Verdict{EventID: ev.ID(), Kind: ev.Kind, Event: ev.Name, Block: ev.BlockNumber, Outcome: Noted}
+}
+
+// GeneratedABI parses the ABI of a committed abigen binding. Failing to
+// parse it is a build defect, not an input error, so it panics naming the
+// kind.
+func GeneratedABI(kind string, meta *bind.MetaData) *abi.ABI {
+	a, err := meta.GetAbi()
+	if err != nil {
+		panic(fmt.Sprintf("%s: parse generated ABI: %v", kind, err))
+	}
+	return a
 }

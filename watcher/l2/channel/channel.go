@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -26,16 +25,7 @@ import (
 // KindName is the subject token of this kind.
 const KindName = "channel"
 
-var channelABI = mustABI()
-
-func mustABI() *abi.ABI {
-	a, err := bindings.ChannelAdjudicatorMetaData.GetAbi()
-	if err != nil {
-		// The ABI is generated and committed; failing to parse it is a build defect.
-		panic(fmt.Sprintf("channel: parse generated ABI: %v", err))
-	}
-	return a
-}
+var channelABI = l2.GeneratedABI(KindName, bindings.ChannelAdjudicatorMetaData)
 
 // Status mirrors ChannelAdjudicator.Status.
 type Status uint8

@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -34,13 +33,7 @@ import (
 // KindName is the subject token of this kind.
 const KindName = "plasma"
 
-var plasmaABI = func() *abi.ABI {
-	a, err := bindings.PlasmaFrameworkMetaData.GetAbi()
-	if err != nil {
-		panic(fmt.Sprintf("plasma: parse generated ABI: %v", err))
-	}
-	return a
-}()
+var plasmaABI = l2.GeneratedABI(KindName, bindings.PlasmaFrameworkMetaData)
 
 // Config configures the plug-in.
 type Config struct {

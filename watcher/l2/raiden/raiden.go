@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"go.uber.org/zap"
@@ -35,16 +34,7 @@ import (
 // KindName is the subject token of this kind.
 const KindName = "raiden"
 
-var tokenNetworkABI = mustABI()
-
-func mustABI() *abi.ABI {
-	a, err := raidenbindings.TokenNetworkMetaData.GetAbi()
-	if err != nil {
-		// The ABI is generated and committed; failing to parse it is a build defect.
-		panic(fmt.Sprintf("raiden: parse generated ABI: %v", err))
-	}
-	return a
-}
+var tokenNetworkABI = l2.GeneratedABI(KindName, raidenbindings.TokenNetworkMetaData)
 
 // Kind implements l2.Kind (and l2.Intake, l2.Window, l2.Irrevocable) for
 // one TokenNetwork.

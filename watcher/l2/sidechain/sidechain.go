@@ -19,7 +19,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -47,15 +46,7 @@ const (
 	EventFinalized      = "finalized"
 )
 
-var managerABI = mustABI()
-
-func mustABI() *abi.ABI {
-	a, err := bindings.CheckpointManagerMetaData.GetAbi()
-	if err != nil {
-		panic(fmt.Sprintf("sidechain: parse generated ABI: %v", err))
-	}
-	return a
-}
+var managerABI = l2.GeneratedABI(KindName, bindings.CheckpointManagerMetaData)
 
 // Source is one followed sidechain.
 type Source struct {
