@@ -110,8 +110,12 @@ func newChain(t *testing.T, users int, nc *nats.Conn) *env {
 		t.Fatal(err)
 	}
 	n.Mine()
+	// The receipt is read once the node has indexed the block ("transaction
+	// indexing is in progress" until then), within a generous bound.
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
 	for _, tx := range []*types.Transaction{tx1, tx2} {
-		if r, err := n.Client.TransactionReceipt(ctx, tx.Hash()); err != nil || r.Status != 1 {
+		if _, err := n.WaitSucceeded(wctx, tx.Hash()); err != nil {
 			t.Fatalf("deploy: %v", err)
 		}
 	}
