@@ -139,10 +139,7 @@ func (c *cpChain) must(tx *types.Transaction, err error) *types.Transaction {
 func (c *cpChain) mine(tx *types.Transaction) *types.Receipt {
 	c.t.Helper()
 	c.backend.Commit()
-	r, err := c.client.TransactionReceipt(c.t.Context(), tx.Hash())
-	if err != nil {
-		c.t.Fatal(err)
-	}
+	r := minedReceipt(c.t, c.client, tx.Hash())
 	if r.Status != types.ReceiptStatusSuccessful {
 		c.t.Fatalf("tx %s reverted", tx.Hash())
 	}

@@ -61,10 +61,7 @@ func (c *plasmaChain) opts(key *ecdsa.PrivateKey, value *big.Int) *bind.Transact
 func (c *plasmaChain) receipt(tx *types.Transaction) *types.Receipt {
 	c.t.Helper()
 	c.net.Mine()
-	r, err := c.net.Client.TransactionReceipt(context.Background(), tx.Hash())
-	if err != nil {
-		c.t.Fatalf("receipt of %s: %v", tx.Hash().Hex(), err)
-	}
+	r := minedReceipt(c.t, c.net.Client, tx.Hash())
 	if r.Status != types.ReceiptStatusSuccessful {
 		c.t.Fatalf("tx %s reverted", tx.Hash().Hex())
 	}

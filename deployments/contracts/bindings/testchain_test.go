@@ -1,12 +1,14 @@
 package bindings_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
@@ -181,11 +183,27 @@ func (c *testChain) advanceTo(n uint64) {
 func (c *testChain) receipt(tx *types.Transaction) *types.Receipt {
 	c.t.Helper()
 	c.commit()
-	r, err := c.client.TransactionReceipt(c.t.Context(), tx.Hash())
-	if err != nil {
-		c.t.Fatalf("receipt of %s: %v", tx.Hash(), err)
+	return minedReceipt(c.t, c.client, tx.Hash())
+}
+
+// minedReceipt reads the receipt of a transaction in a block just mined,
+// retrying while the node has not indexed that block yet ("transaction
+// indexing is in progress"), within a generous bound.
+func minedReceipt(t testing.TB, client interface {
+	TransactionReceipt(context.Context, common.Hash) (*types.Receipt, error)
+}, hash common.Hash) *types.Receipt {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		r, err := client.TransactionReceipt(t.Context(), hash)
+		if err == nil {
+			return r
+		}
+		if !strings.Contains(err.Error(), "indexing is in progress") || time.Now().After(deadline) {
+			t.Fatalf("receipt of %s: %v", hash, err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	return r
 }
 
 // mine mines tx and requires it to succeed.

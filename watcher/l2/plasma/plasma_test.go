@@ -69,7 +69,9 @@ func TestSpentExitsChallengedHonestExitLeftAlone(t *testing.T) {
 		if st := e.exitStatus(f); st != statusChallenged {
 			t.Fatalf("exit of %s has status %d on chain, want challenged", f, st)
 		}
-		rc, err := e.net.Client.TransactionReceipt(ctx, chs[0].Raw.TxHash)
+		wctx, cancel := context.WithTimeout(ctx, time.Minute)
+		rc, err := e.net.WaitMined(wctx, chs[0].Raw.TxHash) // retries while the node indexes the block
+		cancel()
 		if err != nil {
 			t.Fatal(err)
 		}
