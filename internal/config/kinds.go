@@ -113,16 +113,6 @@ func (c *Config) Set(path, value string) error {
 	return fmt.Errorf("%s: unknown key", path)
 }
 
-// Get returns the text form of the key at path ("" when it is unknown).
-func (c *Config) Get(path string) string {
-	for _, f := range fields(c) {
-		if f.path == path {
-			return fmt.Sprint(f.v.Interface())
-		}
-	}
-	return ""
-}
-
 // Sample enables the kind named name with the `sample` (else `example`)
 // values its settings declare: a minimal valid section, for tests and docs.
 func (c *Config) Sample(name string) error {
