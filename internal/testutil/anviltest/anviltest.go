@@ -17,8 +17,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -27,26 +25,19 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/watchtower-l2/watchtower/internal/anvil"
 )
 
 // Version is the anvil release the tests pin.
-const Version = "1.7.1"
+const Version = anvil.Version
 
 const (
-	installTimeout = 5 * time.Minute
-	startTimeout   = 60 * time.Second
-	portAttempts   = 5
+	startTimeout = 60 * time.Second
+	portAttempts = 5
 	// ChainID is anvil's default chain id.
-	ChainID = 31337
+	ChainID = anvil.ChainID
 )
-
-// devKeys are the private keys of anvil's first default accounts (the
-// well-known "test test ... junk" mnemonic), each funded with 10,000 ETH.
-var devKeys = []string{
-	"ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-	"59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-	"5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-}
 
 // Node is a running anvil process.
 type Node struct {
@@ -80,10 +71,10 @@ type Options struct {
 	StateFile string
 }
 
-// Key returns the private key of anvil's i-th funded default account (i < 3).
+// Key returns the private key of anvil's i-th funded default account (i < 10).
 func (n *Node) Key(t testing.TB, i int) *ecdsa.PrivateKey {
 	t.Helper()
-	k, err := crypto.HexToECDSA(devKeys[i])
+	k, err := crypto.HexToECDSA(anvil.DevKeys[i])
 	if err != nil {
 		t.Fatalf("anviltest: dev key %d: %v", i, err)
 	}
@@ -231,65 +222,16 @@ func (n *Node) waitReady(exited <-chan struct{}) error {
 	}
 }
 
-// Binary returns the path of the pinned anvil binary, installing it from npm
-// into the user cache directory on first use. It fails the test if it cannot.
+// Binary returns the path of the pinned anvil binary (see anvil.Binary),
+// installing it from npm into the user cache directory on first use. It
+// fails the test if it cannot.
 func Binary(t testing.TB) string {
 	t.Helper()
-	if p := os.Getenv("WATCHTOWER_ANVIL"); p != "" {
-		return p
-	}
-	bin, err := install()
+	bin, err := anvil.Binary()
 	if err != nil {
-		t.Fatalf("anviltest: anvil %s is needed by this test and could not be installed "+
-			"(npm and the npm registry must be reachable, or set WATCHTOWER_ANVIL to an anvil binary): %v", Version, err)
+		t.Fatalf("anviltest: %v", err)
 	}
 	return bin
-}
-
-// install puts the npm package into <cache>/watchtower-test/anvil-<Version>
-// unless it is there already. Concurrent installs (parallel test binaries)
-// each work in a temporary directory and rename it into place; the first
-// rename wins and the others use its result.
-func install() (string, error) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("user cache dir: %w", err)
-	}
-	parent := filepath.Join(cache, "watchtower-test")
-	dir := filepath.Join(parent, "anvil-"+Version)
-	pkg := fmt.Sprintf("@foundry-rs/anvil-%s-%s", runtime.GOOS, runtime.GOARCH)
-	bin := filepath.Join(dir, "node_modules", filepath.FromSlash(pkg), "bin", "anvil")
-	if isExecutable(bin) {
-		return bin, nil
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".anvil-install-")
-	if err != nil {
-		return "", fmt.Errorf("temp dir: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	ctx, cancel := context.WithTimeout(context.Background(), installTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "npm", "install", "--no-save", "--no-audit", "--no-fund",
-		"--prefix", tmp, pkg+"@"+Version)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("npm install %s@%s: %w\n%s", pkg, Version, err, out)
-	}
-	tmpBin := filepath.Join(tmp, "node_modules", filepath.FromSlash(pkg), "bin", "anvil")
-	if !isExecutable(tmpBin) {
-		return "", fmt.Errorf("npm installed %s@%s but %s is not an executable file", pkg, Version, tmpBin)
-	}
-	if err := os.Rename(tmp, dir); err != nil && !isExecutable(bin) {
-		return "", fmt.Errorf("move anvil into %s: %w", dir, err)
-	}
-	return bin, nil
-}
-
-func isExecutable(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0
 }
 
 func freePort() (int, error) {
