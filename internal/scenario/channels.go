@@ -83,6 +83,15 @@ type Channels struct {
 	Seed     uint64
 }
 
+// rolePattern is the roles of every ten channels: six stale closes, three
+// honest, one never delegated, interleaved so that even a few channels mix
+// the roles.
+var rolePattern = [10]string{Stale, Honest, Stale, Stale, Honest, Stale, Unwatched, Stale, Honest, Stale}
+
+// ChannelRole is the role of the i-th channel of a scenario (Stale, Honest
+// or Unwatched; the dev demo and the chaos storm share the mix).
+func ChannelRole(i int) string { return rolePattern[i%len(rolePattern)] }
+
 type chanRun struct {
 	id       common.Hash
 	a, b     *ecdsa.PrivateKey
@@ -105,11 +114,8 @@ func (sc *Channels) Run(ctx context.Context) (Summary, error) {
 	domain := channelstate.Domain{ChainID: sc.Net.ChainID, Contract: sc.Adjudicator}
 	rng := rand.New(rand.NewPCG(sc.Seed, 7))
 	runs := make([]*chanRun, sc.Count)
-	// Every ten channels: six stale closes, three honest, one never
-	// delegated, interleaved so that even a few channels mix the roles.
-	pattern := [10]string{Stale, Honest, Stale, Stale, Honest, Stale, Unwatched, Stale, Honest, Stale}
 	for i := range runs {
-		runs[i] = &chanRun{a: sc.Parties[2*i], b: sc.Parties[2*i+1], role: pattern[i%10]}
+		runs[i] = &chanRun{a: sc.Parties[2*i], b: sc.Parties[2*i+1], role: ChannelRole(i)}
 	}
 	deposit := big.NewInt(1e18)
 

@@ -1,0 +1,212 @@
+package chaos
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/internal/scenario"
+)
+
+// Verdict is the storm's outcome, read from L1 only: the adjudicator's logs
+// and every challenge transaction mined, never the towers' own stores.
+type Verdict struct {
+	Closes    int `json:"closes"`
+	Frauds    int `json:"frauds"`
+	Honest    int `json:"honest"`
+	Unwatched int `json:"undelegated"`
+	// Challenged counts frauds answered with the delegated state by their deadline.
+	Challenged int `json:"challenged_in_time"`
+	Missed     int `json:"missed"`
+	// Duplicates counts disputes with more than one challenge transaction mined.
+	Duplicates int `json:"duplicates"`
+	// Reverted counts challenge transactions mined and reverted.
+	Reverted int `json:"reverted"`
+	// FalseChallenges counts challenge transactions against honest or undelegated closes.
+	FalseChallenges int `json:"false_challenges"`
+	ChallengeTxs    int `json:"challenge_txs"`
+	// P50, P99 and Max are blocks from a fraud's close to its challenge.
+	P50 uint64 `json:"p50_blocks"`
+	P99 uint64 `json:"p99_blocks"`
+	Max uint64 `json:"max_blocks"`
+	// StormErrors counts channels the harness could not play to their close.
+	StormErrors int            `json:"storm_errors"`
+	Kills       map[string]int `json:"kills"`
+	FromBlock   uint64         `json:"from_block"`
+	ToBlock     uint64         `json:"to_block"`
+	Seconds     float64        `json:"seconds"`
+	// Unkilled names the infrastructure targets never killed during the storm.
+	Unkilled []string `json:"unkilled,omitempty"`
+	// Problems lists the first failures in words.
+	Problems []string `json:"problems,omitempty"`
+}
+
+// OK is true when every fraud was challenged in time, once, and nothing
+// else was challenged or reverted, and the harness played every channel.
+func (v Verdict) OK() bool {
+	return v.Missed == 0 && v.Duplicates == 0 && v.FalseChallenges == 0 && v.Reverted == 0 &&
+		v.StormErrors == 0 && len(v.Unkilled) == 0 && v.Challenged == v.Frauds
+}
+
+// challengeTx is one challenge transaction mined on L1.
+type challengeTx struct {
+	hash    common.Hash
+	from    common.Address
+	block   uint64
+	ok      bool
+	nonce   uint64 // from its ChannelChallenged log, when it succeeded
+	channel common.Hash
+}
+
+// judge reads the closes and every challenge transaction from L1 between
+// from and to and scores the storm's channels.
+func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel, from, to uint64) (Verdict, error) {
+	v := Verdict{FromBlock: from, ToBlock: to}
+	adj, err := bindings.NewChannelAdjudicator(adjAddr, l1.Client)
+	if err != nil {
+		return v, fmt.Errorf("chaos: bind adjudicator: %w", err)
+	}
+	type closeLog struct{ block, deadline, nonce uint64 }
+	closes := map[common.Hash]closeLog{}
+	it, err := adj.FilterChannelClosed(&bind.FilterOpts{Start: from, End: &to, Context: ctx}, nil, nil)
+	if err != nil {
+		return v, fmt.Errorf("chaos: read closes: %w", err)
+	}
+	for it.Next() {
+		closes[it.Event.ChannelId] = closeLog{it.Event.Raw.BlockNumber, it.Event.Deadline, it.Event.Nonce}
+	}
+	if err := it.Error(); err != nil {
+		return v, fmt.Errorf("chaos: read closes: %w", err)
+	}
+	txs, err := challengeTxs(ctx, l1, adj, adjAddr, from, to)
+	if err != nil {
+		return v, err
+	}
+	byChannel := map[common.Hash][]challengeTx{}
+	for _, c := range txs {
+		byChannel[c.channel] = append(byChannel[c.channel], c)
+		if !c.ok {
+			v.Reverted++
+			v.problem("challenge %s of %s by %s reverted in block %d", c.hash.Hex(), c.channel.Hex(), c.from.Hex(), c.block)
+		}
+	}
+	v.ChallengeTxs = len(txs)
+	var delays []uint64
+	for _, ch := range chans {
+		if ch.Err != nil {
+			v.StormErrors++
+			v.problem("channel %d not played: %v", ch.Index, ch.Err)
+			continue
+		}
+		cl, ok := closes[ch.ID]
+		if !ok {
+			v.StormErrors++
+			v.problem("channel %s: no ChannelClosed log on L1", ch.ID.Hex())
+			continue
+		}
+		v.Closes++
+		cs := byChannel[ch.ID]
+		if len(cs) > 1 {
+			v.Duplicates++
+			v.problem("channel %s (%s): %d challenge transactions mined", ch.ID.Hex(), ch.Role, len(cs))
+		}
+		switch ch.Role {
+		case scenario.Stale:
+			v.Frauds++
+			var first *challengeTx
+			for i := range cs {
+				if cs[i].ok && cs[i].nonce == ch.Latest && cs[i].block <= cl.deadline {
+					first = &cs[i]
+					break
+				}
+			}
+			if first == nil {
+				v.Missed++
+				v.problem("fraud %s (closed nonce %d in block %d, deadline %d): MISSED, %d challenge txs",
+					ch.ID.Hex(), cl.nonce, cl.block, cl.deadline, len(cs))
+				continue
+			}
+			v.Challenged++
+			delays = append(delays, first.block-cl.block)
+		case scenario.Honest:
+			v.Honest++
+			v.FalseChallenges += len(cs)
+		case scenario.Unwatched:
+			v.Unwatched++
+			v.FalseChallenges += len(cs)
+		}
+		if ch.Role != scenario.Stale && len(cs) > 0 {
+			v.problem("%s close of %s: FALSE CHALLENGE (%d txs)", ch.Role, ch.ID.Hex(), len(cs))
+		}
+	}
+	v.P50, v.P99, v.Max = percentiles(delays)
+	return v, nil
+}
+
+func (v *Verdict) problem(format string, args ...any) {
+	if len(v.Problems) < 20 {
+		v.Problems = append(v.Problems, fmt.Sprintf(format, args...))
+	}
+}
+
+// challengeTxs scans blocks from..to for transactions calling challenge on
+// the adjudicator, with their receipts. A reverted challenge leaves no log,
+// so only the blocks' transactions show it.
+func challengeTxs(ctx context.Context, l1 *L1, adj *bindings.ChannelAdjudicator, adjAddr common.Address, from, to uint64) ([]challengeTx, error) {
+	meta, err := bindings.ChannelAdjudicatorMetaData.GetAbi()
+	if err != nil {
+		return nil, fmt.Errorf("chaos: adjudicator ABI: %w", err)
+	}
+	selector := meta.Methods["challenge"].ID
+	signer := types.LatestSignerForChainID(big.NewInt(31337))
+	var out []challengeTx
+	for n := from; n <= to; n++ {
+		b, err := l1.Client.BlockByNumber(ctx, new(big.Int).SetUint64(n))
+		if err != nil {
+			return nil, fmt.Errorf("chaos: read block %d: %w", n, err)
+		}
+		for _, tx := range b.Transactions() {
+			data := tx.Data()
+			if tx.To() == nil || *tx.To() != adjAddr || len(data) < 36 || !bytes.Equal(data[:4], selector) {
+				continue
+			}
+			c := challengeTx{hash: tx.Hash(), block: n, channel: common.BytesToHash(data[4:36])}
+			if c.from, err = types.Sender(signer, tx); err != nil {
+				return nil, fmt.Errorf("chaos: sender of %s: %w", tx.Hash().Hex(), err)
+			}
+			rc, err := l1.Client.TransactionReceipt(ctx, tx.Hash())
+			if err != nil {
+				return nil, fmt.Errorf("chaos: receipt of %s: %w", tx.Hash().Hex(), err)
+			}
+			c.ok = rc.Status == types.ReceiptStatusSuccessful
+			for _, l := range rc.Logs {
+				if ev, err := adj.ParseChannelChallenged(*l); err == nil {
+					c.nonce = ev.Nonce
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// percentiles returns the nearest-rank p50 and p99 and the maximum of xs.
+func percentiles(xs []uint64) (p50, p99, maxv uint64) {
+	if len(xs) == 0 {
+		return 0, 0, 0
+	}
+	s := append([]uint64(nil), xs...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	rank := func(p int) uint64 {
+		i := (p*len(s)+99)/100 - 1
+		return s[max(0, min(i, len(s)-1))]
+	}
+	return rank(50), rank(99), s[len(s)-1]
+}
