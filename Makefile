@@ -10,7 +10,7 @@ VERSION  ?= $(shell awk -F'"' '/^appVersion:/ {print $$2}' $(CHART)/Chart.yaml)
 IMAGE    ?= $(shell awk '/^  repository:/ {print $$2; exit}' $(CHART)/values.yaml):$(VERSION)
 REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)
 
-.PHONY: all build test unit deps deps-node bindings check-bindings bench fuzz dev lint clean image push print-image
+.PHONY: all build test unit deps deps-node bindings check-bindings bench fuzz dev chaos lint clean image push print-image
 
 all: build
 
@@ -91,6 +91,15 @@ fuzz:
 	  echo "fuzz $$name in $$pkg ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
 	done
+
+## chaos: the chaos harness (cmd/chaos): anvil, NATS, Redis and 3 towers, a storm of stale, honest and
+## undelegated closes while towers (with --cluster also a NATS node and the Redis primary) are SIGKILLed,
+## judged from L1; exit 1 on any missed, duplicate, reverted or false challenge. Flags in CHAOS_FLAGS,
+## e.g. make chaos CHAOS_FLAGS="--cluster --closes 1000"; go run ./cmd/chaos -h lists them.
+CHAOS_FLAGS ?=
+chaos: deps deps-node
+	$(GO) build -o bin/chaos ./cmd/chaos
+	./bin/chaos $(CHAOS_FLAGS)
 
 ## dev: the demo.
 dev:

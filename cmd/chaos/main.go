@@ -34,9 +34,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&o.BlockTime, "block-time", time.Second, "anvil's block time (whole seconds)")
 	fs.Uint64Var(&o.Window, "window", 60, "dispute window of every channel, in blocks")
 	fs.DurationVar(&o.KillEvery, "kill-every", 3*time.Second, "SIGKILL a random tower (and restart it) this often")
-	fs.BoolVar(&o.Cluster, "cluster", false, "3-node NATS cluster (R3) and Redis under Sentinel; kill a NATS node and the Redis primary too")
-	fs.IntVar(&o.InfraEvery, "infra-every", 5, "with --cluster: kill a NATS node or the Redis primary (alternately) every this many tower kills")
-	fs.DurationVar(&o.InfraDown, "infra-down", 3*time.Second, "with --cluster: how long a killed NATS node or Redis primary stays down")
+	cluster := fs.Bool("cluster", false, "both --nats-cluster and --redis-sentinel")
+	fs.BoolVar(&o.NATSCluster, "nats-cluster", false, "3-node NATS cluster (R3 stream); kill a node during the storm")
+	fs.BoolVar(&o.RedisSentinel, "redis-sentinel", false, "Redis primary and replica under 3 sentinels; kill the primary during the storm")
+	fs.IntVar(&o.InfraEvery, "infra-every", 5, "kill a NATS node or the Redis primary (alternately) every this many tower kills")
+	fs.DurationVar(&o.InfraDown, "infra-down", 3*time.Second, "how long a killed NATS node or Redis primary stays down")
 	fs.DurationVar(&o.LeaseTTL, "lease-ttl", 0, "the towers' challenge.lease_ttl (0: the tower's default)")
 	fs.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (kills, states)")
 	fs.StringVar(&o.Dir, "dir", "", "directory for binaries, configs, data and logs (default: a temp dir, removed after a passing run)")
@@ -44,6 +46,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the verdict as JSON instead of a table")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cluster {
+		o.NATSCluster, o.RedisSentinel = true, true
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "chaos: unexpected argument %q\n", fs.Arg(0))

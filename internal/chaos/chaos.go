@@ -35,11 +35,14 @@ type Options struct {
 	Window uint64
 	// KillEvery is the period between two tower kills.
 	KillEvery time.Duration
-	// Cluster runs NATS as a 3-node cluster (R3 streams) and Redis under
-	// Sentinel, and kills a NATS node and the Redis primary during the storm.
-	Cluster bool
+	// NATSCluster runs NATS as a 3-node cluster (R3 stream) and kills a
+	// node during the storm.
+	NATSCluster bool
+	// RedisSentinel runs Redis as a primary and a replica under three
+	// sentinels and kills the primary during the storm.
+	RedisSentinel bool
 	// InfraEvery: a NATS node or the Redis primary is killed every
-	// InfraEvery-th tower kill, alternately (cluster mode).
+	// InfraEvery-th tower kill, alternately.
 	InfraEvery int
 	// InfraDown is how long a killed NATS node or Redis primary stays dead.
 	InfraDown time.Duration
@@ -137,15 +140,15 @@ func setUp(ctx context.Context, o Options, procs *Procs, dir string, say func(st
 		return nil, err
 	}
 	size, replicas := 1, 1
-	if o.Cluster {
+	if o.NATSCluster {
 		size, replicas = 3, 3
 	}
 	say("starting NATS JetStream (%d node(s))", size)
 	if e.nats, err = startNATS(ctx, procs, dir, size); err != nil {
 		return nil, err
 	}
-	say("starting Redis (sentinel: %v)", o.Cluster)
-	if e.redis, err = startRedis(ctx, procs, dir, o.Cluster); err != nil {
+	say("starting Redis (sentinel: %v)", o.RedisSentinel)
+	if e.redis, err = startRedis(ctx, procs, dir, o.RedisSentinel); err != nil {
 		return nil, err
 	}
 	say("deploying the ChannelAdjudicator with `watchtower contracts deploy`")
@@ -168,10 +171,13 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	if err != nil {
 		return Verdict{}, err
 	}
-	k := &killer{towers: e.towers, period: o.KillEvery, infraEvery: o.InfraEvery, out: o.Progress,
+	k := &killer{towers: e.towers, period: o.KillEvery, infraEvery: o.InfraEvery, say: say,
 		rng: rand.New(rand.NewPCG(o.Seed, 1)), counts: map[string]int{}}
-	if o.Cluster {
-		k.infra = []target{natsTarget(e.nats, rand.New(rand.NewPCG(o.Seed, 2)), o.InfraDown), redisPrimaryTarget(e.redis, o.InfraDown)}
+	if o.NATSCluster {
+		k.infra = append(k.infra, natsTarget(e.nats, rand.New(rand.NewPCG(o.Seed, 2)), o.InfraDown))
+	}
+	if o.RedisSentinel {
+		k.infra = append(k.infra, redisPrimaryTarget(e.redis, o.InfraDown))
 	}
 	kctx, stopKills := context.WithCancel(ctx)
 	killed := make(chan struct{})

@@ -3,7 +3,6 @@ package chaos
 import (
 	"context"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"sort"
 	"sync"
@@ -28,7 +27,7 @@ type killer struct {
 	period     time.Duration
 	infraEvery int
 	rng        *rand.Rand
-	out        io.Writer
+	say        func(format string, args ...any)
 
 	mu     sync.Mutex
 	counts map[string]int // made by the caller
@@ -86,7 +85,7 @@ func (k *killer) crash(ctx context.Context, tg target) {
 	}
 	p.Kill()
 	k.count(tg.kind)
-	fmt.Fprintf(k.out, "  killed %s (%s)\n", p.Name(), tg.kind)
+	k.say("killed %s (%s)", p.Name(), tg.kind)
 	select {
 	case <-ctx.Done():
 	case <-time.After(tg.down): // how long the node stays dead: part of the fault, not a wait for an outcome
@@ -95,7 +94,7 @@ func (k *killer) crash(ctx context.Context, tg target) {
 		k.fail(err)
 		return
 	}
-	fmt.Fprintf(k.out, "  restarted %s\n", p.Name())
+	k.say("restarted %s", p.Name())
 }
 
 func (k *killer) count(kind string) {
