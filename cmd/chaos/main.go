@@ -59,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "chaos: seed %d\n", o.Seed)
 	v, err := chaos.Run(ctx, o)
 	if err != nil {
-		fmt.Fprintf(stderr, "chaos: %v\n", err)
+		fmt.Fprintln(stderr, err) // already "chaos: ..."
 		return 2
 	}
 	if *asJSON {
