@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/internal/anvil"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
 )
 
@@ -165,7 +166,7 @@ func challengeTxs(ctx context.Context, l1 *L1, adj *bindings.ChannelAdjudicator,
 		return nil, fmt.Errorf("chaos: adjudicator ABI: %w", err)
 	}
 	selector := meta.Methods["challenge"].ID
-	signer := types.LatestSignerForChainID(big.NewInt(31337))
+	signer := types.LatestSignerForChainID(big.NewInt(anvil.ChainID))
 	var out []challengeTx
 	for n := from; n <= to; n++ {
 		b, err := l1.Client.BlockByNumber(ctx, new(big.Int).SetUint64(n))

@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/watchtower-l2/watchtower/deployments/contracts/bindings"
+	"github.com/watchtower-l2/watchtower/internal/anvil"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
 	"github.com/watchtower-l2/watchtower/proofs/channelstate"
 	"github.com/watchtower-l2/watchtower/watcher/delegation/client"
@@ -64,7 +65,7 @@ func newStorm(l1 *L1, adjAddr common.Address, towers []*Tower, window, seed uint
 		return nil, fmt.Errorf("chaos: bind adjudicator: %w", err)
 	}
 	s := &storm{l1: l1, adj: adj, window: window, seed: seed,
-		domain: channelstate.Domain{ChainID: big.NewInt(31337), Contract: adjAddr}}
+		domain: channelstate.Domain{ChainID: big.NewInt(anvil.ChainID), Contract: adjAddr}}
 	for _, t := range towers {
 		c := client.New(t.APIURL, &http.Client{Timeout: 5 * time.Second})
 		c.Retries = 0 // the storm fails over to another tower instead
@@ -109,7 +110,7 @@ func (s *storm) play(ctx context.Context, ch *Channel) error {
 	opts := s.opts(ctx, a)
 	opts.Value = deposit
 	rc, err := s.send(ctx, "open", func() (*types.Transaction, error) {
-		return s.adj.Open(opts, crypto.PubkeyToAddress(b.PublicKey), s.window)
+		return s.adj.Open(opts, addrOf(b), s.window)
 	})
 	if err != nil {
 		return err
@@ -263,3 +264,6 @@ func (s *storm) send(ctx context.Context, what string, tx func() (*types.Transac
 	}
 	return rc, nil
 }
+
+// addrOf is the address of key.
+func addrOf(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
