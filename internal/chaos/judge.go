@@ -56,6 +56,42 @@ func (v Verdict) OK() bool {
 		v.StormErrors == 0 && len(v.Unkilled) == 0 && v.Challenged == v.Frauds
 }
 
+// closeLog is a ChannelClosed log.
+type closeLog struct{ block, deadline, nonce uint64 }
+
+// score counts one closed channel with its challenge transactions, and
+// returns the blocks from close to challenge of a fraud challenged in time.
+func (v *Verdict) score(ch *Channel, cl closeLog, cs []challengeTx) (uint64, bool) {
+	v.Closes++
+	if len(cs) > 1 {
+		v.Duplicates++
+		v.problem("channel %s (%s): %d challenge transactions mined", ch.ID.Hex(), ch.Role, len(cs))
+	}
+	switch ch.Role {
+	case scenario.Stale:
+		v.Frauds++
+		for _, c := range cs {
+			if c.ok && c.nonce == ch.Latest && c.block <= cl.deadline {
+				v.Challenged++
+				return c.block - cl.block, true
+			}
+		}
+		v.Missed++
+		v.problem("fraud %s (closed nonce %d in block %d, deadline %d): MISSED, %d challenge txs",
+			ch.ID.Hex(), cl.nonce, cl.block, cl.deadline, len(cs))
+		return 0, false
+	case scenario.Honest:
+		v.Honest++
+	case scenario.Unwatched:
+		v.Unwatched++
+	}
+	if len(cs) > 0 {
+		v.FalseChallenges += len(cs)
+		v.problem("%s close of %s: FALSE CHALLENGE (%d txs)", ch.Role, ch.ID.Hex(), len(cs))
+	}
+	return 0, false
+}
+
 // challengeTx is one challenge transaction mined on L1.
 type challengeTx struct {
 	hash    common.Hash
@@ -74,7 +110,6 @@ func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel
 	if err != nil {
 		return v, fmt.Errorf("chaos: bind adjudicator: %w", err)
 	}
-	type closeLog struct{ block, deadline, nonce uint64 }
 	closes := map[common.Hash]closeLog{}
 	it, err := adj.FilterChannelClosed(&bind.FilterOpts{Start: from, End: &to, Context: ctx}, nil, nil)
 	if err != nil {
@@ -112,39 +147,8 @@ func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel
 			v.problem("channel %s: no ChannelClosed log on L1", ch.ID.Hex())
 			continue
 		}
-		v.Closes++
-		cs := byChannel[ch.ID]
-		if len(cs) > 1 {
-			v.Duplicates++
-			v.problem("channel %s (%s): %d challenge transactions mined", ch.ID.Hex(), ch.Role, len(cs))
-		}
-		switch ch.Role {
-		case scenario.Stale:
-			v.Frauds++
-			var first *challengeTx
-			for i := range cs {
-				if cs[i].ok && cs[i].nonce == ch.Latest && cs[i].block <= cl.deadline {
-					first = &cs[i]
-					break
-				}
-			}
-			if first == nil {
-				v.Missed++
-				v.problem("fraud %s (closed nonce %d in block %d, deadline %d): MISSED, %d challenge txs",
-					ch.ID.Hex(), cl.nonce, cl.block, cl.deadline, len(cs))
-				continue
-			}
-			v.Challenged++
-			delays = append(delays, first.block-cl.block)
-		case scenario.Honest:
-			v.Honest++
-			v.FalseChallenges += len(cs)
-		case scenario.Unwatched:
-			v.Unwatched++
-			v.FalseChallenges += len(cs)
-		}
-		if ch.Role != scenario.Stale && len(cs) > 0 {
-			v.problem("%s close of %s: FALSE CHALLENGE (%d txs)", ch.Role, ch.ID.Hex(), len(cs))
+		if d, ok := v.score(ch, cl, byChannel[ch.ID]); ok {
+			delays = append(delays, d)
 		}
 	}
 	v.P50, v.P99, v.Max = percentiles(delays)

@@ -150,16 +150,6 @@ func (p *Proc) Tail(n int) string {
 	return fmt.Sprintf("--- last lines of %s ---\n%s", p.log, strings.Join(lines, "\n"))
 }
 
-// freePort returns a 127.0.0.1 port that was free a moment ago.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("chaos: pick a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
 // freePorts returns n distinct free ports.
 func freePorts(n int) ([]int, error) {
 	var ls []net.Listener
