@@ -80,6 +80,22 @@ func (o *Options) check() error {
 	return nil
 }
 
+// setup describes the run in one line for the verdict.
+func (o *Options) setup() string {
+	nats, redis, lease := "1 NATS node", "1 Redis", "default lease"
+	if o.NATSCluster {
+		nats = "3 NATS nodes (R3)"
+	}
+	if o.RedisSentinel {
+		redis = "Redis primary+replica+3 sentinels"
+	}
+	if o.LeaseTTL > 0 {
+		lease = "lease " + o.LeaseTTL.String()
+	}
+	return fmt.Sprintf("%d towers, %s, %s, %s blocks, window %d, %.1f closes/s, kill every %s, %s",
+		o.Towers, nats, redis, o.BlockTime, o.Window, o.Rate, o.KillEvery, lease)
+}
+
 // Run plays the storm and judges it from L1. The error is for a harness
 // that could not run; a storm the towers lost is a Verdict that is not OK.
 // Every process it started is killed before it returns.
@@ -114,6 +130,7 @@ func Run(ctx context.Context, o Options) (v Verdict, err error) {
 	}
 	v, err = env.play(ctx, o, say)
 	v.Seconds = time.Since(began).Seconds()
+	v.Setup = o.setup()
 	return v, err
 }
 

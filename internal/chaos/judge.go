@@ -19,6 +19,8 @@ import (
 // Verdict is the storm's outcome, read from L1 only: the adjudicator's logs
 // and every challenge transaction mined, never the towers' own stores.
 type Verdict struct {
+	// Setup describes the system and the storm: towers, NATS, Redis, window.
+	Setup string `json:"setup"`
 	Closes    int `json:"closes"`
 	Frauds    int `json:"frauds"`
 	Honest    int `json:"honest"`

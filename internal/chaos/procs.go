@@ -66,13 +66,6 @@ func (p *Proc) Name() string { return p.name }
 // Log is the path of its log file.
 func (p *Proc) Log() string { return p.log }
 
-// Starts counts how many times it was started.
-func (p *Proc) Starts() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.starts
-}
-
 // Start starts the process unless it is running.
 func (p *Proc) Start() error {
 	p.mu.Lock()

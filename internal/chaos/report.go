@@ -16,6 +16,7 @@ func (v Verdict) WriteTable(w io.Writer) {
 	}
 	sort.Strings(kills)
 	rows := [][2]string{
+		{"setup", v.Setup},
 		{"closes (stale / honest / undelegated)", fmt.Sprintf("%d (%d / %d / %d)", v.Closes, v.Frauds, v.Honest, v.Unwatched)},
 		{"frauds", fmt.Sprint(v.Frauds)},
 		{"challenged in time", fmt.Sprint(v.Challenged)},
