@@ -20,11 +20,11 @@ import (
 // and every challenge transaction mined, never the towers' own stores.
 type Verdict struct {
 	// Setup describes the system and the storm: towers, NATS, Redis, window.
-	Setup string `json:"setup"`
-	Closes    int `json:"closes"`
-	Frauds    int `json:"frauds"`
-	Honest    int `json:"honest"`
-	Unwatched int `json:"undelegated"`
+	Setup     string `json:"setup"`
+	Closes    int    `json:"closes"`
+	Frauds    int    `json:"frauds"`
+	Honest    int    `json:"honest"`
+	Unwatched int    `json:"undelegated"`
 	// Challenged counts frauds answered with the delegated state by their deadline.
 	Challenged int `json:"challenged_in_time"`
 	Missed     int `json:"missed"`
