@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.InfraEvery, "infra-every", 5, "kill a NATS node or the Redis primary (alternately) every this many tower kills")
 	fs.DurationVar(&o.InfraDown, "infra-down", 3*time.Second, "how long a killed NATS node or Redis primary stays down")
 	fs.DurationVar(&o.LeaseTTL, "lease-ttl", 0, "the towers' challenge.lease_ttl (0: the tower's default)")
+	fs.IntVar(&o.RedisMinReplicas, "redis-min-replicas", 0, "the towers' store.redis_min_replicas (0: not set; 1 with --redis-sentinel keeps acknowledged writes through a failover)")
+	fs.StringVar(&o.Watchtower, "watchtower", "", "run this watchtower binary instead of building ./cmd/watchtower")
 	fs.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (kills, states)")
 	fs.StringVar(&o.Dir, "dir", "", "directory for binaries, configs, data and logs (default: a temp dir, removed after a passing run)")
 	fs.BoolVar(&o.Keep, "keep", false, "keep the temp dir after a passing run")

@@ -48,7 +48,12 @@ type Options struct {
 	InfraDown time.Duration
 	// LeaseTTL is the towers' challenge.lease_ttl (0: their default).
 	LeaseTTL time.Duration
-	Seed     uint64
+	// RedisMinReplicas is the towers' store.redis_min_replicas (0: not set).
+	RedisMinReplicas int
+	// Watchtower is a prebuilt watchtower binary to run (empty: build
+	// ./cmd/watchtower of this module).
+	Watchtower string
+	Seed       uint64
 	// Dir holds the binaries, configs, data and logs (empty: a temp dir,
 	// removed after a passing run unless Keep).
 	Dir  string
@@ -71,6 +76,8 @@ func (o *Options) check() error {
 		return fmt.Errorf("chaos: --window %d: the adjudicator's minimum is 2 blocks", o.Window)
 	case o.KillEvery <= 0:
 		return fmt.Errorf("chaos: --kill-every %s: want more than 0", o.KillEvery)
+	case o.RedisMinReplicas < 0:
+		return fmt.Errorf("chaos: --redis-min-replicas %d: want 0 or more", o.RedisMinReplicas)
 	case o.InfraEvery < 1:
 		return fmt.Errorf("chaos: --infra-every %d: want at least 1", o.InfraEvery)
 	}
@@ -146,12 +153,16 @@ type env struct {
 
 // setUp builds the binaries and starts L1, NATS, Redis and the towers.
 func setUp(ctx context.Context, o Options, procs *Procs, dir string, say func(string, ...any)) (*env, error) {
-	say("building watchtower")
-	bin, err := build(ctx, dir, "watchtower", "./cmd/watchtower")
-	if err != nil {
-		return nil, err
+	bin := o.Watchtower
+	if bin == "" {
+		say("building watchtower")
+		var err error
+		if bin, err = build(ctx, dir, "watchtower", "./cmd/watchtower"); err != nil {
+			return nil, err
+		}
 	}
 	e := &env{}
+	var err error
 	say("starting anvil (%s blocks)", o.BlockTime)
 	if e.l1, err = startL1(ctx, procs, o.BlockTime); err != nil {
 		return nil, err
@@ -174,7 +185,7 @@ func setUp(ctx context.Context, o Options, procs *Procs, dir string, say func(st
 	}
 	say("starting %d towers", o.Towers)
 	ts := &towerSetup{bin: bin, dir: dir, l1: e.l1.WSURL, nats: e.nats.URL(), replicas: replicas, redis: e.redis.URL,
-		adjudicator: e.adj, startBlock: e.deployB, leaseTTL: o.LeaseTTL}
+		adjudicator: e.adj, startBlock: e.deployB, leaseTTL: o.LeaseTTL, minReplicas: o.RedisMinReplicas}
 	if e.towers, err = startTowers(ctx, procs, ts, o.Towers); err != nil {
 		return nil, err
 	}

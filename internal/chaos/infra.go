@@ -226,17 +226,24 @@ func startRedis(ctx context.Context, ps *Procs, dir string, sentinel bool) (*Red
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return nil, fmt.Errorf("chaos: %w", err)
 		}
-		args := []string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", d, "--save", ""}
+		// Settings live in a config file, not on the command line: the
+		// sentinels rewrite it (CONFIG REWRITE) when they turn a node into a
+		// replica, so a restarted node keeps the role it was last given.
+		body := fmt.Sprintf("port %d\nbind 127.0.0.1\ndir %s\nsave \"\"\n", port, d)
 		if sentinel {
 			// Writes survive a primary's crash only as far as its replica had them.
-			args = append(args, "--appendonly", "yes", "--appendfsync", "everysec")
+			body += "appendonly yes\nappendfsync everysec\n"
 		} else {
-			args = append(args, "--appendonly", "no")
+			body += "appendonly no\n"
 		}
 		if i > 0 {
-			args = append(args, "--replicaof", "127.0.0.1", strconv.Itoa(ports[0]))
+			body += fmt.Sprintf("replicaof 127.0.0.1 %d\n", ports[0])
 		}
-		p := ps.Add(name, bin, args...)
+		conf := filepath.Join(dir, name+".conf")
+		if err := os.WriteFile(conf, []byte(body), 0o600); err != nil {
+			return nil, fmt.Errorf("chaos: write %s: %w", conf, err)
+		}
+		p := ps.Add(name, bin, conf)
 		if err := p.Start(); err != nil {
 			return nil, err
 		}

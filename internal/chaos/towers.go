@@ -42,6 +42,7 @@ type towerSetup struct {
 	adjudicator common.Address
 	startBlock  uint64
 	leaseTTL    time.Duration
+	minReplicas int
 	eventsKey   string
 	eventsPub   string
 	identity    string
@@ -140,9 +141,12 @@ func (s *towerSetup) config(i int, apiPort, metricsPort int) (string, common.Add
 	if err != nil {
 		return "", common.Address{}, err
 	}
-	lease := ""
+	lease, replicas := "", ""
 	if s.leaseTTL > 0 {
 		lease = fmt.Sprintf("\n  lease_ttl: %s", s.leaseTTL)
+	}
+	if s.minReplicas > 0 {
+		replicas = fmt.Sprintf("\n  redis_min_replicas: %d", s.minReplicas)
 	}
 	yaml := fmt.Sprintf(`data_dir: %s
 roles: [ingest, verify, challenge, api]
@@ -157,7 +161,7 @@ nats:
   url: %q
   replicas: %d
 store:
-  redis_url: %q
+  redis_url: %q%s
 channel:
   adjudicator: %s
 events:
@@ -177,7 +181,7 @@ metrics:
   listen: 127.0.0.1:%d
 log:
   level: info
-`, filepath.Join(s.dir, name+"-data"), name, s.l1, anvil.ChainID, s.startBlock, s.nats, s.replicas, s.redis,
+`, filepath.Join(s.dir, name+"-data"), name, s.l1, anvil.ChainID, s.startBlock, s.nats, s.replicas, s.redis, replicas,
 		s.adjudicator.Hex(), s.eventsKey, s.eventsPub, signer, apiPort, s.identity, lease, metricsPort)
 	p := filepath.Join(s.dir, name+".yaml")
 	if err := os.WriteFile(p, []byte(yaml), 0o600); err != nil {
