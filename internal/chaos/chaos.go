@@ -13,6 +13,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -138,6 +139,10 @@ func Run(ctx context.Context, o Options) (v Verdict, err error) {
 	v, err = env.play(ctx, o, say)
 	v.Seconds = time.Since(began).Seconds()
 	v.Setup = o.setup()
+	if f, ferr := os.Create(filepath.Join(dir, "verdict.json")); ferr == nil {
+		_ = v.WriteJSON(f) // a copy beside the logs; the caller prints the verdict
+		f.Close()
+	}
 	return v, err
 }
 
@@ -243,6 +248,7 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 		return v, err
 	}
 	v.Kills = k.Kills()
+	v.Resigned = int(st.resigned.Load())
 	for _, tg := range k.infra {
 		if v.Kills[tg.kind] == 0 {
 			v.Unkilled = append(v.Unkilled, tg.kind)

@@ -187,6 +187,47 @@ func waitJetStream(ctx context.Context, p *Proc, url string) error {
 	})
 }
 
+// healthy returns nil when every node runs and the towers' stream has all
+// its replicas current (or the towers have not created it yet).
+func (n *NATS) healthy(ctx context.Context) error {
+	for _, p := range n.Nodes {
+		if !p.Running() {
+			return fmt.Errorf("%s is down", p.Name())
+		}
+	}
+	nc, err := nats.Connect(n.URL(), nats.Timeout(2*time.Second), nats.NoReconnect())
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	js, err := nc.JetStream(nats.Context(ctx))
+	if err != nil {
+		return err
+	}
+	si, err := js.StreamInfo(natsStream, nats.Context(ctx))
+	if errors.Is(err, nats.ErrStreamNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("stream %s: %w", natsStream, err)
+	}
+	if si.Cluster == nil || si.Cluster.Leader == "" {
+		return fmt.Errorf("stream %s has no leader", natsStream)
+	}
+	for _, r := range si.Cluster.Replicas {
+		if !r.Current || r.Offline {
+			return fmt.Errorf("stream %s replica on %s is not current", natsStream, r.Name)
+		}
+	}
+	if len(si.Cluster.Replicas) < len(n.Nodes)-1 {
+		return fmt.Errorf("stream %s has %d followers, want %d", natsStream, len(si.Cluster.Replicas), len(n.Nodes)-1)
+	}
+	return nil
+}
+
+// natsStream is the towers' JetStream stream (nats.stream's default).
+const natsStream = "WATCHTOWER"
+
 // Redis is the store the towers share: one server, or a primary, a replica
 // and three sentinels.
 type Redis struct {
@@ -328,6 +369,35 @@ func (r *Redis) primaryFrom(ctx context.Context, sentinelPort int) (int, error) 
 		}
 	}
 	return 0, fmt.Errorf("sentinel on %d names an unknown primary %s", sentinelPort, strings.Join(addr, ":"))
+}
+
+// healthy returns nil when the sentinels' primary has every other server
+// as an online replica with its link up.
+func (r *Redis) healthy(ctx context.Context) error {
+	i, err := r.Primary(ctx)
+	if err != nil {
+		return err
+	}
+	for j, p := range r.Servers {
+		if !p.Running() {
+			return fmt.Errorf("%s is down", p.Name())
+		}
+		if j == i {
+			continue
+		}
+		c := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.Ports[j])})
+		info, err := c.Info(ctx, "replication").Result()
+		c.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Name(), err)
+		}
+		want := fmt.Sprintf("master_port:%d", r.Ports[i])
+		if !strings.Contains(info, "role:slave") || !strings.Contains(info, want) ||
+			!strings.Contains(info, "master_link_status:up") || strings.Contains(info, "master_sync_in_progress:1") {
+			return fmt.Errorf("%s is not an in-sync replica of %s", p.Name(), r.Servers[i].Name())
+		}
+	}
+	return nil
 }
 
 // waitRedis waits until the server on port answers PING.

@@ -40,11 +40,15 @@ type Verdict struct {
 	P99 uint64 `json:"p99_blocks"`
 	Max uint64 `json:"max_blocks"`
 	// StormErrors counts channels the harness could not play to their close.
-	StormErrors int            `json:"storm_errors"`
-	Kills       map[string]int `json:"kills"`
-	FromBlock   uint64         `json:"from_block"`
-	ToBlock     uint64         `json:"to_block"`
-	Seconds     float64        `json:"seconds"`
+	StormErrors int `json:"storm_errors"`
+	// Resigned counts states the parties co-signed anew because a tower
+	// held a delegated nonce without having given its receipt (the storm's
+	// own count, not read from L1).
+	Resigned  int            `json:"resigned_states"`
+	Kills     map[string]int `json:"kills"`
+	FromBlock uint64         `json:"from_block"`
+	ToBlock   uint64         `json:"to_block"`
+	Seconds   float64        `json:"seconds"`
 	// Unkilled names the infrastructure targets never killed during the storm.
 	Unkilled []string `json:"unkilled,omitempty"`
 	// Problems lists the first failures in words.
@@ -79,8 +83,12 @@ func (v *Verdict) score(ch *Channel, cl closeLog, cs []challengeTx) (uint64, boo
 			}
 		}
 		v.Missed++
-		v.problem("fraud %s (closed nonce %d in block %d, deadline %d): MISSED, %d challenge txs",
-			ch.ID.Hex(), cl.nonce, cl.block, cl.deadline, len(cs))
+		seen := make([]string, 0, len(cs))
+		for _, c := range cs {
+			seen = append(seen, fmt.Sprintf("nonce %d in block %d (ok %v)", c.nonce, c.block, c.ok))
+		}
+		v.problem("fraud %s (closed nonce %d in block %d, deadline %d, delegated nonce %d): MISSED; challenges: %v",
+			ch.ID.Hex(), cl.nonce, cl.block, cl.deadline, ch.Latest, seen)
 		return 0, false
 	case scenario.Honest:
 		v.Honest++

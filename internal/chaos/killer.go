@@ -10,12 +10,15 @@ import (
 )
 
 // target is one kind of thing the killer crashes: pick chooses the process
-// to SIGKILL now (a random tower, a NATS node, the current Redis primary);
-// down is how long it stays dead before it is restarted.
+// to SIGKILL now (a NATS node, the current Redis primary); down is how long
+// it stays dead before it is restarted. healthy says whether the system has
+// recovered from the last crash (every node back and in sync): faults are
+// independent, so the next one waits for it.
 type target struct {
-	kind string
-	pick func(ctx context.Context) (*Proc, error)
-	down time.Duration
+	kind    string
+	pick    func(ctx context.Context) (*Proc, error)
+	healthy func(ctx context.Context) error
+	down    time.Duration
 }
 
 // killer SIGKILLs a random tower every period and restarts it at once, and
@@ -62,6 +65,13 @@ func (k *killer) run(ctx context.Context) {
 			continue
 		}
 		tg := k.infra[next%len(k.infra)]
+		hctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := tg.healthy(hctx)
+		cancel()
+		if err != nil {
+			k.say("not killing a %s yet: not recovered from the last kill (%v)", tg.kind, err)
+			continue
+		}
 		next++
 		mu.Lock()
 		busy = true
@@ -141,16 +151,18 @@ func (k *killer) summary() string {
 	return s
 }
 
-// natsTarget kills a random NATS node.
+// natsTarget kills a random NATS node once every node is up and the
+// stream's replicas are current.
 func natsTarget(n *NATS, rng *rand.Rand, down time.Duration) target {
-	return target{kind: "nats-node", down: down, pick: func(context.Context) (*Proc, error) {
+	return target{kind: "nats-node", down: down, healthy: n.healthy, pick: func(context.Context) (*Proc, error) {
 		return n.Nodes[rng.IntN(len(n.Nodes))], nil
 	}}
 }
 
-// redisPrimaryTarget kills whichever node the sentinels call primary.
+// redisPrimaryTarget kills whichever node the sentinels call primary, once
+// it has a replica in sync.
 func redisPrimaryTarget(r *Redis, down time.Duration) target {
-	return target{kind: "redis-primary", down: down, pick: func(ctx context.Context) (*Proc, error) {
+	return target{kind: "redis-primary", down: down, healthy: r.healthy, pick: func(ctx context.Context) (*Proc, error) {
 		i, err := r.Primary(ctx)
 		if err != nil {
 			return nil, err

@@ -57,6 +57,9 @@ type storm struct {
 	seed    uint64
 
 	opened, delegated, closed, failed atomic.Int64
+	// resigned counts states co-signed anew because a tower held the
+	// nonce without having given its receipt.
+	resigned atomic.Int64
 }
 
 func newStorm(l1 *L1, adjAddr common.Address, towers []*Tower, window, seed uint64) (*storm, error) {
@@ -133,19 +136,19 @@ func (s *storm) play(ctx context.Context, ch *Channel) error {
 	if err != nil {
 		return err
 	}
+	if ch.Role != scenario.Unwatched {
+		// A wallet delegates after every update; the last two are enough here.
+		if states, err = s.delegate(ctx, rng, a, b, states, len(states)-2); err != nil {
+			return err
+		}
+		s.delegated.Add(1)
+	}
 	latest := states[len(states)-1]
 	closed := latest
 	if ch.Role != scenario.Honest {
 		closed = states[rng.IntN(len(states)-1)]
 	}
 	ch.Latest, ch.Closed = latest.Nonce, closed.Nonce
-	if ch.Role != scenario.Unwatched {
-		// A wallet delegates after every update; the last two are enough here.
-		if err := s.delegate(ctx, rng, states[len(states)-2:]); err != nil {
-			return err
-		}
-		s.delegated.Add(1)
-	}
 	// The party the closed state favours closes.
 	closer := a
 	if closed.BalanceB.Cmp(latest.BalanceB) > 0 {
@@ -185,35 +188,48 @@ func (s *storm) sign(id common.Hash, a, b *ecdsa.PrivateKey, n int) ([]channelst
 	out := make([]channelstate.Signed, 0, n)
 	for nonce := 1; nonce <= n; nonce++ {
 		balA := new(big.Int).Mul(big.NewInt(int64((nonce*379)%1001)), big.NewInt(2e15)) // 0..2 ETH
-		st := channelstate.State{ChannelID: id, Nonce: uint64(nonce), BalanceA: balA, BalanceB: new(big.Int).Sub(total, balA)}
-		sa, err := s.domain.Sign(st, a)
+		st, err := s.signState(id, a, b, uint64(nonce), balA, new(big.Int).Sub(total, balA))
 		if err != nil {
-			return nil, fmt.Errorf("chaos: sign: %w", err)
+			return nil, err
 		}
-		sb, err := s.domain.Sign(st, b)
-		if err != nil {
-			return nil, fmt.Errorf("chaos: sign: %w", err)
-		}
-		out = append(out, channelstate.Signed{State: st, SigA: sa, SigB: sb})
+		out = append(out, st)
 	}
 	return out, nil
 }
 
-// delegate hands states (in order) to a random tower, failing over to the
-// others while towers are killed. A state counts as delegated once a tower
-// signed a receipt for it or reports holding its nonce or a newer one (the
-// receipt of an accepted state may be lost with the killed tower).
-func (s *storm) delegate(ctx context.Context, rng *rand.Rand, states []channelstate.Signed) error {
+// signState co-signs one state.
+func (s *storm) signState(id common.Hash, a, b *ecdsa.PrivateKey, nonce uint64, balA, balB *big.Int) (channelstate.Signed, error) {
+	st := channelstate.State{ChannelID: id, Nonce: nonce, BalanceA: balA, BalanceB: balB}
+	sa, err := s.domain.Sign(st, a)
+	if err != nil {
+		return channelstate.Signed{}, fmt.Errorf("chaos: sign: %w", err)
+	}
+	sb, err := s.domain.Sign(st, b)
+	if err != nil {
+		return channelstate.Signed{}, fmt.Errorf("chaos: sign: %w", err)
+	}
+	return channelstate.Signed{State: st, SigA: sa, SigB: sb}, nil
+}
+
+// delegate hands states[from:] (in order) to a random tower, failing over
+// to the others while towers are killed, and returns the channel's states.
+// Only a signed receipt counts: when a tower refuses a state because it
+// already holds that nonce (a receipt lost with a killed tower, or a write
+// its replicas never acknowledged), the parties co-sign one more state and
+// delegate that instead, as a wallet would on its next update.
+func (s *storm) delegate(ctx context.Context, rng *rand.Rand, a, b *ecdsa.PrivateKey, states []channelstate.Signed, from int) ([]channelstate.Signed, error) {
 	deadline := time.Now().Add(delegateTimeout)
-	for _, st := range states {
+	for i := from; i < len(states); i++ {
+		st := states[i]
 		var last error
-		for attempt := 0; ; attempt++ {
+		for attempt := 1; ; attempt++ {
 			c := s.clients[rng.IntN(len(s.clients))]
 			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 			_, err := c.DelegateState(cctx, st)
+			held := uint64(0)
 			if err != nil {
-				if h, herr := c.HeldNonce(cctx, st.ChannelID); herr == nil && h.Nonce >= st.Nonce {
-					err = nil
+				if h, herr := c.HeldNonce(cctx, st.ChannelID); herr == nil {
+					held = h.Nonce
 				}
 			}
 			cancel()
@@ -221,9 +237,21 @@ func (s *storm) delegate(ctx context.Context, rng *rand.Rand, states []channelst
 				break
 			}
 			last = err
+			if held >= st.Nonce && i == len(states)-1 {
+				next, serr := s.signState(st.ChannelID, a, b, held+1, st.BalanceA, st.BalanceB)
+				if serr != nil {
+					return nil, serr
+				}
+				states = append(states, next)
+				s.resigned.Add(1)
+				break
+			}
+			if held >= st.Nonce {
+				break // a newer state follows and will get its own receipt
+			}
 			if ctx.Err() != nil || time.Now().After(deadline) {
-				return fmt.Errorf("chaos: delegate nonce %d of %s: no tower took it in %s (%d attempts): %w",
-					st.Nonce, st.ChannelID.Hex(), delegateTimeout, attempt+1, last)
+				return nil, fmt.Errorf("chaos: delegate nonce %d of %s: no tower took it in %s (%d attempts): %w",
+					st.Nonce, st.ChannelID.Hex(), delegateTimeout, attempt, last)
 			}
 			select {
 			case <-ctx.Done():
@@ -231,7 +259,7 @@ func (s *storm) delegate(ctx context.Context, rng *rand.Rand, states []channelst
 			}
 		}
 	}
-	return nil
+	return states, nil
 }
 
 // opts signs transactions of key on anvil.
