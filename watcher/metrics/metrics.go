@@ -149,7 +149,7 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 	m.challSent = counterVec("challenges_sent_total", "Challenge transactions broadcast, by kind.", "kind")
 	m.challMined = counterVec("challenges_mined_total", "Challenge transactions included successfully before the deadline, by kind.", "kind")
 	m.challFailed = counterVec("challenges_failed_total", "Challenges that failed, by kind and reason (missed, reverted, error).", "kind", "reason")
-	m.reaction = histVec("challenge_reaction_seconds", "Time from ingest reading the log that proved fraud to the broadcast of its challenge, on the tower's own clocks (confirmations included).", reactionBuckets, "kind")
+	m.reaction = histVec("challenge_reaction_seconds", "Time from ingest reading the log that proved fraud to the broadcast of its challenge, on the tower's own clocks (ingest reads a log once it has its confirmations: their wait is not included).", reactionBuckets, "kind")
 	m.toBroadcast = histVec("challenge_event_to_broadcast_seconds", "Time from the L1 event that proved fraud to the broadcast of its challenge.", challengeBuckets, "kind")
 	m.toInclusion = histVec("challenge_event_to_inclusion_seconds", "Time from the L1 event that proved fraud to the inclusion of its challenge.", challengeBuckets, "kind")
 	m.delegAccepted = counterVec("delegations_accepted_total", "Delegated states accepted, by kind and whether the subject was new or updated.", "kind", "type")

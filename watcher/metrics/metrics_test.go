@@ -347,3 +347,29 @@ func TestChallengeReactionBuckets(t *testing.T) {
 	}
 	t.Fatal("no watchtower_challenge_reaction_seconds family")
 }
+
+// ReactionOf estimates p50 and p99 from the buckets: 98 reactions of about
+// 26 ms and 2 of about 7 s put p50 in the 25-50 ms bucket and p99 in the
+// 5-10 s one; a kind never observed has none.
+func TestReactionOf(t *testing.T) {
+	m, err := metrics.New(prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := m.ReactionOf("channel"); ok || err != nil {
+		t.Fatalf("nothing observed: ok %v, err %v", ok, err)
+	}
+	for range 98 {
+		m.ChallengeReaction("channel", time.Now().Add(-26*time.Millisecond))
+	}
+	for range 2 {
+		m.ChallengeReaction("channel", time.Now().Add(-7*time.Second))
+	}
+	r, ok, err := m.ReactionOf("channel")
+	if err != nil || !ok {
+		t.Fatalf("ok %v, err %v", ok, err)
+	}
+	if r.Count != 100 || r.P50 < 0.025 || r.P50 > 0.05 || r.P99 < 5 || r.P99 > 10 {
+		t.Fatalf("count %d, p50 %gs, p99 %gs; want 100, 25-50 ms, 5-10 s", r.Count, r.P50, r.P99)
+	}
+}
