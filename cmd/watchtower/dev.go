@@ -20,6 +20,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/internal/devnet"
 	"github.com/watchtower-l2/watchtower/internal/logging"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
@@ -211,6 +212,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	if err != nil {
 		return fmt.Errorf("generate the API identity key: %w", err)
 	}
+	defaults := config.Default(nil)
 	m, err := metrics.New(prometheus.NewRegistry())
 	if err != nil {
 		return err
@@ -229,10 +231,13 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 		Owner:       "dev",
 		ChainID:     net1.ChainID,
 		Ingest:      ingest.Config{Confirmations: devConfirmations, PollInterval: f.blockTime},
-		Metrics:     m,
-		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
-		TxMgr:       txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
-		APIListener: ln,
+		// Verify as a tower run with the default configuration does.
+		VerifyWorkers: defaults.Verify.Workers,
+		VerifyBatch:   defaults.Verify.Batch,
+		Metrics:       m,
+		Challenge:     challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
+		TxMgr:         txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
+		APIListener:   ln,
 		// The demo's users all call from 127.0.0.1: a per-IP limit would
 		// throttle the scenario itself (users are still limited each).
 		API:   delegation.Config{PerIP: delegation.Rate{PerSecond: -1}},
