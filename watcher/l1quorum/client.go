@@ -152,6 +152,8 @@ type Client struct {
 
 	mu         sync.Mutex
 	agreedHead uint64
+	// noQuorum is the failure of the latest agreed question (nil once one is answered).
+	noQuorum error
 
 	// Set by AlertTo.
 	alertq   chan alerts.Check
@@ -250,8 +252,15 @@ func (c *Client) Sources() []SourceStatus {
 }
 
 // Ready fails while fewer than k sources are healthy, naming each source's
-// state; it is a health.Check.
+// state, or while the latest agreed question found no quorum; it is a
+// health.Check.
 func (c *Client) Ready(context.Context) error {
+	c.mu.Lock()
+	nq := c.noQuorum
+	c.mu.Unlock()
+	if nq != nil {
+		return fmt.Errorf("the L1 sources did not agree on the latest question: %w", nq)
+	}
 	healthy := 0
 	var parts []string
 	for _, s := range c.Sources() {
@@ -284,6 +293,13 @@ func (c *Client) deliver(h *alerts.Health) {
 			cancel()
 		}
 	}
+}
+
+// quorumResult records whether the latest agreed question was answered.
+func (c *Client) quorumResult(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.noQuorum = err
 }
 
 // outcome is what one call says about one source.

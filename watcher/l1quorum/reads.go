@@ -90,8 +90,11 @@ func ask[T any](ctx context.Context, c *Client, q question, call func(context.Co
 		c.setState(i, o, q.what, replies[i].err)
 	}
 	if aerr != nil {
-		return zero, fmt.Errorf("l1quorum: %s: %w: %s", q.what, aerr, c.describe(answers))
+		err := fmt.Errorf("l1quorum: %s: %w: %s", q.what, aerr, c.describe(answers))
+		c.quorumResult(err)
+		return zero, err
 	}
+	c.quorumResult(nil)
 	r := replies[t.Agreed[0]]
 	return r.val, r.err
 }
@@ -242,8 +245,10 @@ func (c *Client) latest(ctx context.Context) (*types.Header, error) {
 		}
 	}
 	if len(nums) < c.k {
-		return nil, fmt.Errorf("l1quorum: head: %w: %d of %d sources answered, quorum %d: %s",
+		err := fmt.Errorf("l1quorum: head: %w: %d of %d sources answered, quorum %d: %s",
 			ErrNoQuorum, len(nums), len(c.srcs), c.k, strings.Join(errs, "; "))
+		c.quorumResult(err)
+		return nil, err
 	}
 	sort.Slice(nums, func(a, b int) bool { return nums[a] > nums[b] })
 	n := nums[c.k-1]
