@@ -154,6 +154,8 @@ type Client struct {
 	agreedHead uint64
 	// noQuorum is the failure of the latest agreed question (nil once one is answered).
 	noQuorum error
+	// pinning is the agreed-head read calls at "latest" are waiting for.
+	pinning *pinCall
 
 	// Set by AlertTo.
 	alertq   chan alerts.Check

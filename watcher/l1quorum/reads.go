@@ -271,17 +271,57 @@ func (c *Client) latest(ctx context.Context) (*types.Header, error) {
 	return h, nil
 }
 
+// pinCall is one agreed-head read shared by the calls that need it at once.
+type pinCall struct {
+	done chan struct{}
+	num  *big.Int
+	err  error
+}
+
 // pin turns "latest" into the agreed head's number, so that sources at
 // different heads answer about the same block; with one source it keeps nil.
+// Calls pinning at the same time share one agreed-head read; one that
+// joins a read started before it never gets a block below the agreed head
+// known when it was called (an event ingested through this client is never
+// judged at a block before it).
 func (c *Client) pin(ctx context.Context, number *big.Int) (*big.Int, error) {
 	if len(c.srcs) == 1 || (number != nil && number.Cmp(big.NewInt(int64(rpc.LatestBlockNumber))) != 0) {
 		return number, nil
 	}
-	h, err := c.latest(ctx)
-	if err != nil {
-		return nil, err
+	c.mu.Lock()
+	floor := c.agreedHead
+	pc := c.pinning
+	if pc == nil {
+		pc = &pinCall{done: make(chan struct{})}
+		c.pinning = pc
+		c.mu.Unlock()
+		go func() {
+			// The read outlives a caller that gives up; it is bounded by the call timeouts.
+			h, err := c.latest(context.WithoutCancel(ctx))
+			if err == nil {
+				pc.num = h.Number
+			}
+			pc.err = err
+			c.mu.Lock()
+			c.pinning = nil
+			c.mu.Unlock()
+			close(pc.done)
+		}()
+	} else {
+		c.mu.Unlock()
 	}
-	return h.Number, nil
+	select {
+	case <-pc.done:
+		if pc.err != nil {
+			return nil, pc.err
+		}
+		if pc.num.Uint64() < floor {
+			return new(big.Int).SetUint64(floor), nil
+		}
+		return new(big.Int).Set(pc.num), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // FilterLogs returns the logs k sources agree on, as a whole set.
