@@ -42,7 +42,8 @@
 // it succeeds when any accepts.
 //
 // Every source has a state (healthy, lagging, disagreeing, erroring), set
-// by its latest call and its head: a source whose head is more than
+// by its latest call and its head (a source that disagreed stays
+// disagreeing for Config.DisagreementHold, whatever it answers meanwhile): a source whose head is more than
 // Config.MaxLag blocks behind the agreed head is lagging, and its answers
 // about blocks it does not have yet are not counted as disagreements. State
 // changes are logged and reported (Reporter, an alert through the sink given to AlertTo
@@ -119,6 +120,10 @@ type Reporter interface {
 const (
 	DefaultCallTimeout = 10 * time.Second
 	DefaultMaxLag      = 3
+	// DefaultDisagreementHold is how long a source stays disagreeing after
+	// its last disagreement, however often it agrees meanwhile: a source
+	// that lies only now and then must not look healthy in between.
+	DefaultDisagreementHold = 10 * time.Minute
 )
 
 // Config tunes a Client.
@@ -130,6 +135,9 @@ type Config struct {
 	MaxLag uint64
 	// CallTimeout bounds each call to one source (0: DefaultCallTimeout).
 	CallTimeout time.Duration
+	// DisagreementHold keeps a source disagreeing this long after its last
+	// disagreement (0: DefaultDisagreementHold).
+	DisagreementHold time.Duration
 	// Reporter records states (nil: none).
 	Reporter Reporter
 }
@@ -141,6 +149,9 @@ type source struct {
 	reason    string
 	head      uint64
 	headKnown bool
+	// disagreedAt is when the source last disagreed, and why.
+	disagreedAt time.Time
+	disagreed   string
 }
 
 // Client answers for n sources what k of them agree on.
@@ -182,6 +193,9 @@ func New(sources []Source, cfg Config, log *zap.Logger) (*Client, error) {
 	}
 	if cfg.MaxLag == 0 {
 		cfg.MaxLag = DefaultMaxLag
+	}
+	if cfg.DisagreementHold <= 0 {
+		cfg.DisagreementHold = DefaultDisagreementHold
 	}
 	if log == nil {
 		log = zap.NewNop()
@@ -320,16 +334,24 @@ func (c *Client) setState(i int, o outcome, what string, err error) {
 	s := c.srcs[i]
 	c.mu.Lock()
 	prev := s.state
+	held := !s.disagreedAt.IsZero() && time.Since(s.disagreedAt) < c.cfg.DisagreementHold
 	switch o {
 	case agreed:
 		s.state, s.reason = Healthy, ""
+		if held {
+			s.state, s.reason = Disagreeing, s.disagreed
+		}
 	case disagreed:
-		s.state, s.reason = Disagreeing, what+": answered differently from the quorum"
+		s.disagreedAt, s.disagreed = time.Now(), what+": answered differently from the quorum"
+		s.state, s.reason = Disagreeing, s.disagreed
 	case failed:
 		s.state, s.reason = Erroring, what+": "+oneLine(err)
 	case answered:
 		if s.state == Erroring {
 			s.state, s.reason = Healthy, ""
+			if held {
+				s.state, s.reason = Disagreeing, s.disagreed
+			}
 		}
 	}
 	if s.state == Healthy || s.state == Lagging {

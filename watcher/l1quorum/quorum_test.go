@@ -33,10 +33,11 @@ import (
 
 // How a proxy in front of anvil misbehaves.
 const (
-	honest int32 = iota
-	lying        // forges a log, changes block hashes and call results
-	failing      // answers HTTP 503
-	lagging      // answers "latest" with block 1
+	honest  int32 = iota
+	lying         // forges a log, changes block hashes and call results
+	failing       // answers HTTP 503
+	lagging       // answers "latest" with block 1
+	forging       // adds a forged log to eth_getLogs answers, nothing else
 )
 
 // forgedContract is the address of the close event the lying source invents.
@@ -46,6 +47,8 @@ var forgedContract = common.HexToAddress("0x00000000000000000000000000000000000c
 type proxy struct {
 	mode atomic.Int32
 	srv  *httptest.Server
+	// forged, when set, is the log a lying proxy adds to eth_getLogs answers.
+	forged atomic.Pointer[json.RawMessage]
 }
 
 func newProxy(t *testing.T, target string, mode int32) *proxy {
@@ -94,7 +97,8 @@ func newProxy(t *testing.T, target string, mode int32) *proxy {
 
 // modify makes a lying proxy's answers lie.
 func (p *proxy) modify(resp *http.Response) error {
-	if p.mode.Load() != lying {
+	mode := p.mode.Load()
+	if mode != lying && mode != forging {
 		return nil
 	}
 	body, err := io.ReadAll(resp.Body)
@@ -104,7 +108,11 @@ func (p *proxy) modify(resp *http.Response) error {
 	}
 	var msg map[string]json.RawMessage
 	if err := json.Unmarshal(body, &msg); err == nil && msg["result"] != nil && string(msg["result"]) != "null" {
-		switch resp.Request.Header.Get("X-Test-Method") {
+		method := resp.Request.Header.Get("X-Test-Method")
+		if mode == forging && method != "eth_getLogs" {
+			method = ""
+		}
+		switch method {
 		case "eth_getLogs":
 			var logs []json.RawMessage
 			if json.Unmarshal(msg["result"], &logs) == nil {
@@ -113,6 +121,9 @@ func (p *proxy) modify(resp *http.Response) error {
 					"blockNumber": "0x2", "transactionHash": common.HexToHash("0xf0f0"), "transactionIndex": "0x0",
 					"blockHash": common.HexToHash("0xb10c"), "logIndex": "0x0", "removed": false,
 				})
+				if f := p.forged.Load(); f != nil {
+					forged = *f
+				}
 				msg["result"], _ = json.Marshal(append(logs, forged))
 			}
 		case "eth_getBlockByNumber":
@@ -162,7 +173,8 @@ func (s *recordingSink) alerts() []alerts.Alert {
 }
 
 type fixture struct {
-	node *anviltest.Node
+	node    *anviltest.Node
+	proxies []*proxy
 	c    *l1quorum.Client
 	reg  *prometheus.Registry
 	sink *recordingSink
@@ -173,13 +185,20 @@ type fixture struct {
 // one proxy per mode; names are "anvil", "proxy1", "proxy2"...
 func setup(t *testing.T, k int, modes ...int32) *fixture {
 	t.Helper()
+	return setupWith(t, l1quorum.Config{Quorum: k, MaxLag: 2, CallTimeout: 20 * time.Second}, modes...)
+}
+
+func setupWith(t *testing.T, cfg l1quorum.Config, modes ...int32) *fixture {
+	t.Helper()
 	node := anviltest.Start(t)
 	for range 6 {
 		node.Mine(t)
 	}
 	srcs := []l1quorum.Source{{Name: "anvil", Node: dial(t, node.URL)}}
+	var proxies []*proxy
 	for i, m := range modes {
 		p := newProxy(t, node.URL, m)
+		proxies = append(proxies, p)
 		srcs = append(srcs, l1quorum.Source{Name: "proxy" + strconv.Itoa(i+1), Node: dial(t, p.srv.URL)})
 	}
 	reg := prometheus.NewRegistry()
@@ -187,14 +206,15 @@ func setup(t *testing.T, k int, modes ...int32) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := l1quorum.New(srcs, l1quorum.Config{Quorum: k, MaxLag: 2, CallTimeout: 20 * time.Second, Reporter: m}, zaptest.NewLogger(t))
+	cfg.Reporter = m
+	c, err := l1quorum.New(srcs, cfg, zaptest.NewLogger(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sink := &recordingSink{}
 	c.AlertTo(sink, anviltest.ChainID, "test")
 	t.Cleanup(c.Close)
-	return &fixture{node: node, c: c, reg: reg, sink: sink, srcs: srcs}
+	return &fixture{node: node, proxies: proxies, c: c, reg: reg, sink: sink, srcs: srcs}
 }
 
 func ctxT(t *testing.T) context.Context {
@@ -326,6 +346,35 @@ func TestLyingSourceOutvoted(t *testing.T) {
 	if err := f.c.Ready(ctx); err != nil {
 		t.Fatalf("2 of 3 healthy with quorum 2 is ready: %v", err)
 	}
+}
+
+// TestDisagreeingSourceRecovers: a liar that turns honest is healthy again
+// once the disagreement hold has passed, and its alert is resolved.
+func TestDisagreeingSourceRecovers(t *testing.T) {
+	f := setupWith(t, l1quorum.Config{Quorum: 2, DisagreementHold: time.Millisecond}, honest, lying)
+	ctx := ctxT(t)
+	q := ethereum.FilterQuery{FromBlock: big.NewInt(0), ToBlock: big.NewInt(6)}
+	if _, err := f.c.FilterLogs(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.state("proxy2"); got != l1quorum.Disagreeing {
+		t.Fatalf("liar state %q", got)
+	}
+	f.proxies[1].mode.Store(honest)
+	waitFor(t, "the former liar to be healthy", func() bool {
+		if _, err := f.c.FilterLogs(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+		return f.state("proxy2") == l1quorum.Healthy
+	})
+	waitFor(t, "the alert to be resolved", func() bool {
+		for _, a := range f.sink.alerts() {
+			if a.Subject == "proxy2" && a.State == alerts.StateResolved {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // TestHonestMinorityActsOnNothing: one honest source left of three (one
