@@ -175,10 +175,10 @@ func (s *recordingSink) alerts() []alerts.Alert {
 type fixture struct {
 	node    *anviltest.Node
 	proxies []*proxy
-	c    *l1quorum.Client
-	reg  *prometheus.Registry
-	sink *recordingSink
-	srcs []l1quorum.Source
+	c       *l1quorum.Client
+	reg     *prometheus.Registry
+	sink    *recordingSink
+	srcs    []l1quorum.Source
 }
 
 // setup starts anvil with a few blocks and a client over anvil itself and
