@@ -2,12 +2,14 @@ package l1quorum
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/event"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 type announced struct {
@@ -18,7 +20,8 @@ type announced struct {
 // SubscribeNewHead subscribes to new heads on every source that supports it
 // and sends a head to ch only once k sources agree on the hash of its
 // number, each number at most once and in increasing order. It fails when
-// fewer than k sources can subscribe (http:// endpoints cannot), and the
+// fewer than k sources can subscribe (wrapping rpc.ErrNotificationsUnsupported
+// too when fewer than k ever could: http:// endpoints cannot), and the
 // subscription ends with an error once fewer than k remain: the caller then
 // polls HeaderByNumber(nil), which is agreed as well.
 func (c *Client) SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error) {
@@ -30,12 +33,16 @@ func (c *Client) SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) 
 	merged := make(chan announced, 16*len(c.srcs))
 	var subs []live
 	var errs []string
+	unsupported := 0
 	for i, s := range c.srcs {
 		sch := make(chan *types.Header, 16)
 		sctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
 		sub, err := s.Node.SubscribeNewHead(sctx, sch)
 		cancel()
 		if err != nil {
+			if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+				unsupported++
+			}
 			errs = append(errs, s.Name+": "+oneLine(err))
 			continue
 		}
@@ -45,8 +52,14 @@ func (c *Client) SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) 
 		for _, l := range subs {
 			l.sub.Unsubscribe()
 		}
-		return nil, fmt.Errorf("l1quorum: head subscription: %w: %d of %d sources subscribed, quorum %d: %s",
+		err := fmt.Errorf("l1quorum: head subscription: %w: %d of %d sources subscribed, quorum %d: %s",
 			ErrNoQuorum, len(subs), len(c.srcs), c.k, strings.Join(errs, "; "))
+		if len(c.srcs)-unsupported < c.k {
+			// Too few sources can ever subscribe (http://): say so, and the
+			// caller polls instead of retrying.
+			err = fmt.Errorf("%w (%w)", err, rpc.ErrNotificationsUnsupported)
+		}
+		return nil, err
 	}
 	return event.NewSubscription(func(quit <-chan struct{}) error {
 		defer func() {

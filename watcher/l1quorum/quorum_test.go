@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap/zaptest"
 
@@ -502,8 +503,8 @@ func TestHeadSubscriptionEmitsAgreedHeads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := hc.SubscribeNewHead(ctx, ch); !errors.Is(err, l1quorum.ErrNoQuorum) {
-		t.Fatalf("http subscription: %v, want ErrNoQuorum", err)
+	if _, err := hc.SubscribeNewHead(ctx, ch); !errors.Is(err, l1quorum.ErrNoQuorum) || !errors.Is(err, rpc.ErrNotificationsUnsupported) {
+		t.Fatalf("http subscription: %v, want ErrNoQuorum and rpc.ErrNotificationsUnsupported", err)
 	}
 }
 
