@@ -91,7 +91,9 @@ func ask[T any](ctx context.Context, c *Client, q question, call func(context.Co
 	}
 	if aerr != nil {
 		err := fmt.Errorf("l1quorum: %s: %w: %s", q.what, aerr, c.describe(answers))
-		c.quorumResult(err)
+		if !q.tip { // the newest block may just be propagating: latest records its own failure
+			c.quorumResult(err)
+		}
 		return zero, err
 	}
 	c.quorumResult(nil)
@@ -258,6 +260,9 @@ func (c *Client) latest(ctx context.Context) (*types.Header, error) {
 		h, err = c.headerAt(ctx, n, true)
 	}
 	if err != nil {
+		if ctx.Err() == nil {
+			c.quorumResult(err)
+		}
 		return nil, err
 	}
 	c.mu.Lock()
