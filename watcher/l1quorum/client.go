@@ -15,7 +15,8 @@
 //   - eth_getBlockByNumber (HeaderByNumber): same block hash for a number.
 //     For the latest head (nil number) every source is asked for its head,
 //     the k-th highest head number is taken and its header agreed on (one
-//     block lower once if that block is still propagating).
+//     block lower once if that block is still propagating); concurrent
+//     callers share one such read.
 //   - eth_getLogs (FilterLogs): the same complete log set, compared field by
 //     field; a source that adds, drops or alters one log disagrees. The
 //     returned logs are the agreed set, never a union: a forged log can only
@@ -165,8 +166,8 @@ type Client struct {
 	agreedHead uint64
 	// noQuorum is the failure of the latest agreed question (nil once one is answered).
 	noQuorum error
-	// pinning is the agreed-head read calls at "latest" are waiting for.
-	pinning *pinCall
+	// heading is the agreed-head read in flight, shared by concurrent callers.
+	heading *headCall
 
 	// Set by AlertTo.
 	alertq   chan alerts.Check

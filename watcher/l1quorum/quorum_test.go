@@ -378,6 +378,46 @@ func TestDisagreeingSourceRecovers(t *testing.T) {
 	})
 }
 
+// TestConcurrentReadsAtLatest: head reads and calls at the latest block
+// made at once (they share agreed-head reads) all get the chain's head.
+func TestConcurrentReadsAtLatest(t *testing.T) {
+	f := setup(t, 2, honest, lying)
+	ctx := ctxT(t)
+	want, err := f.node.Client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := common.HexToAddress("0x1234")
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%2 == 0 {
+				h, err := f.c.HeaderByNumber(ctx, nil)
+				if err == nil && h.Hash() != want.Hash() {
+					err = errors.New("head " + h.Hash().Hex() + " is not the chain's")
+				}
+				errs <- err
+				return
+			}
+			out, err := f.c.CallContract(ctx, ethereum.CallMsg{To: &to}, nil)
+			if err == nil && len(out) != 0 {
+				err = errors.New("the liar's call result came out")
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestHonestMinorityActsOnNothing: one honest source left of three (one
 // lies, one is down): every evidence read fails with ErrNoQuorum, the
 // forged log never comes out, and the client is not ready.

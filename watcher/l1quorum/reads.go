@@ -188,7 +188,7 @@ func (c *Client) ChainID(ctx context.Context) (*big.Int, error) {
 // on; nil asks for the agreed head (see the package comment).
 func (c *Client) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
 	if number == nil || number.Cmp(big.NewInt(int64(rpc.LatestBlockNumber))) == 0 {
-		return c.latest(ctx)
+		return c.sharedLatest(ctx)
 	}
 	if number.Sign() < 0 { // pending, safe, finalized: the sources' own views
 		return ask(ctx, c, question{what: "header " + number.String(), tip: true}, func(ctx context.Context, n Node) (*types.Header, error) {
@@ -276,57 +276,66 @@ func (c *Client) latest(ctx context.Context) (*types.Header, error) {
 	return h, nil
 }
 
-// pinCall is one agreed-head read shared by the calls that need it at once.
-type pinCall struct {
+// headCall is one agreed-head read shared by the calls that need it at once.
+type headCall struct {
 	done chan struct{}
-	num  *big.Int
+	head *types.Header
 	err  error
+}
+
+// sharedLatest is latest, shared by concurrent callers (the api role reads
+// the head per request, ingest, health and the pins of eth_calls as well):
+// a caller may get the answer of a read started just before its call.
+func (c *Client) sharedLatest(ctx context.Context) (*types.Header, error) {
+	c.mu.Lock()
+	hc := c.heading
+	if hc == nil {
+		hc = &headCall{done: make(chan struct{})}
+		c.heading = hc
+		c.mu.Unlock()
+		go func() {
+			// The read outlives a caller that gives up; the call timeouts bound it.
+			h, err := c.latest(context.WithoutCancel(ctx))
+			hc.head, hc.err = h, err
+			c.mu.Lock()
+			c.heading = nil
+			c.mu.Unlock()
+			close(hc.done)
+		}()
+	} else {
+		c.mu.Unlock()
+	}
+	select {
+	case <-hc.done:
+		if hc.err != nil {
+			return nil, hc.err
+		}
+		return types.CopyHeader(hc.head), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // pin turns "latest" into the agreed head's number, so that sources at
 // different heads answer about the same block; with one source it keeps nil.
-// Calls pinning at the same time share one agreed-head read; one that
-// joins a read started before it never gets a block below the agreed head
-// known when it was called (an event ingested through this client is never
-// judged at a block before it).
+// It never answers a block below the agreed head known when it was called
+// (an event ingested through this client is never judged at a block before
+// it, even through a shared head read started earlier).
 func (c *Client) pin(ctx context.Context, number *big.Int) (*big.Int, error) {
 	if len(c.srcs) == 1 || (number != nil && number.Cmp(big.NewInt(int64(rpc.LatestBlockNumber))) != 0) {
 		return number, nil
 	}
 	c.mu.Lock()
 	floor := c.agreedHead
-	pc := c.pinning
-	if pc == nil {
-		pc = &pinCall{done: make(chan struct{})}
-		c.pinning = pc
-		c.mu.Unlock()
-		go func() {
-			// The read outlives a caller that gives up; it is bounded by the call timeouts.
-			h, err := c.latest(context.WithoutCancel(ctx))
-			if err == nil {
-				pc.num = h.Number
-			}
-			pc.err = err
-			c.mu.Lock()
-			c.pinning = nil
-			c.mu.Unlock()
-			close(pc.done)
-		}()
-	} else {
-		c.mu.Unlock()
+	c.mu.Unlock()
+	h, err := c.sharedLatest(ctx)
+	if err != nil {
+		return nil, err
 	}
-	select {
-	case <-pc.done:
-		if pc.err != nil {
-			return nil, pc.err
-		}
-		if pc.num.Uint64() < floor {
-			return new(big.Int).SetUint64(floor), nil
-		}
-		return new(big.Int).Set(pc.num), nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	if h.Number.Uint64() < floor {
+		return new(big.Int).SetUint64(floor), nil
 	}
+	return h.Number, nil
 }
 
 // FilterLogs returns the logs k sources agree on, as a whole set.
