@@ -55,9 +55,18 @@ type Config struct {
 	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
 }
 
-// L1 is the Ethereum endpoint the tower watches and challenges on.
+// L1 is the Ethereum endpoint the tower watches and challenges on. With
+// several endpoints (RPCURLs, and RPCURL too if set) the tower acts only on
+// the blocks, logs and call results Quorum of them agree on.
 type L1 struct {
-	RPCURL        string        `yaml:"rpc_url" help:"L1 JSON-RPC endpoint (ws:// for head subscriptions, or http://)" example:"ws://127.0.0.1:8546"`
+	RPCURL string `yaml:"rpc_url" help:"L1 JSON-RPC endpoint (ws:// for head subscriptions, or http://); the single-source case of rpc_urls" example:"ws://127.0.0.1:8546"`
+	// RPCURLs are more endpoints; with RPCURL the tower reads the union.
+	RPCURLs []string `yaml:"rpc_urls" help:"several L1 JSON-RPC endpoints (comma separated), best run by different providers; with rpc_url also set, the tower uses both (an endpoint listed twice counts once)"`
+	// Quorum is how many endpoints must agree (0: a majority of them).
+	Quorum int `yaml:"quorum" help:"how many L1 endpoints must return the same block hash, log set or call result before the tower acts on it (0: a majority of them)"`
+	// MaxSourceLag is how far an endpoint's head may trail the agreed head
+	// before it is reported lagging.
+	MaxSourceLag  uint64        `yaml:"max_source_lag" help:"blocks an L1 endpoint's head may trail the agreed head before it is reported lagging"`
 	ChainID       uint64        `yaml:"chain_id" help:"expected L1 chain id (0: take the endpoint's)"`
 	Confirmations uint64        `yaml:"confirmations" help:"blocks on top before an event is acted on"`
 	StartBlock    uint64        `yaml:"start_block" help:"first block to ingest when no cursor is stored (0: current head)"`
@@ -167,7 +176,7 @@ func Default(kinds l2.Plugins) Config {
 		Kinds:     NewKinds(kinds),
 		DataDir:   "./.data",
 		Roles:     []string{"ingest", "verify", "challenge", "api"},
-		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
+		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second, MaxSourceLag: 3},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
@@ -440,14 +449,12 @@ func (c Config) Problems() Problems {
 			add("roles", "unknown role %q (known: %s)", r, strings.Join(KnownRoles, ", "))
 		}
 	}
-	if c.L1.RPCURL == "" && len(c.Roles) > 0 {
-		add("l1.rpc_url", "required by every role: verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
+	if len(c.L1.URLs()) == 0 && len(c.Roles) > 0 {
+		add("l1.rpc_url", "required by every role (or l1.rpc_urls): verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
 	}
+	ps = append(ps, c.L1.problems()...)
 	if len(c.Roles) > 0 && len(c.Kinds.Enabled()) == 0 {
 		add(strings.Join(c.Kinds.Names(), "|"), "no L2 kind to guard: configure at least one of these sections with its L1 contract (every role needs the kinds it works for)")
-	}
-	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
-		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
 	}
 	// A single node on the embedded NATS server seals with a key it keeps in
 	// data_dir; a shared bus needs keys the operator hands out.

@@ -159,15 +159,23 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	m.ChallengeSent("channel", time.Now().Add(-20*time.Second))
 	m.ChallengeReaction("channel", time.Now().Add(-20*time.Millisecond))
 	m.DelegationAccepted("channel", true)
+	m.L1SourceState("https://a.example", "healthy")
+	m.L1SourceState("https://b.example", "healthy")
+	m.L1SourceState("https://b.example", "disagreeing")
+	m.L1SourceDisagreed("https://b.example")
 	if _, err := b.Publish(ctx, "wt.1.channel.closed", "m1", []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 
 	s1, typ := scrape(t, url)
 	checks := map[string]float64{
-		`watchtower_l1_head_block`:          100,
-		`watchtower_ingest_processed_block`: 90,
-		`watchtower_ingest_lag_blocks`:      10,
+		`watchtower_l1_head_block`:                                                              100,
+		`watchtower_ingest_processed_block`:                                                     90,
+		`watchtower_ingest_lag_blocks`:                                                          10,
+		`watchtower_l1_source_state{source="https://a.example",state="healthy"}`:                1,
+		`watchtower_l1_source_state{source="https://b.example",state="healthy"}`:                0,
+		`watchtower_l1_source_state{source="https://b.example",state="disagreeing"}`:            1,
+		`watchtower_l1_source_disagreements_total{source="https://b.example"}`:                  1,
 		`watchtower_ingest_events_total{event="closed",kind="channel",removed="false"}`:         1,
 		`watchtower_verify_verdicts_total{kind="channel",outcome="fraud"}`:                      1,
 		`watchtower_verify_verdicts_total{kind="channel",outcome="honest"}`:                     1,
@@ -298,6 +306,8 @@ func TestNilMetricsIsANoOp(t *testing.T) {
 	m.ChallengeSent("k", time.Now())
 	m.ChallengeReaction("k", time.Now())
 	m.WatchConsumer("s", "d", nil)
+	m.L1SourceState("https://a", "healthy")
+	m.L1SourceDisagreed("https://a")
 	if m.InstrumentSink("r", nil) != nil || m.Head() != 0 {
 		t.Fatal("nil metrics did something")
 	}
