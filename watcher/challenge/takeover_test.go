@@ -22,8 +22,9 @@ import (
 // process froze between signing and recording.
 type sendLog struct {
 	Sender
-	mu   sync.Mutex
-	sent []sent
+	mu       sync.Mutex
+	sent     []sent
+	prepares int
 
 	hold     bool          // hold Prepare after signing
 	prepared chan struct{} // closed when a Prepare is held
@@ -41,6 +42,9 @@ func newSendLog(s Sender, hold bool) *sendLog {
 }
 
 func (s *sendLog) Prepare(ctx context.Context, c txmgr.Candidate) (*types.Transaction, error) {
+	s.mu.Lock()
+	s.prepares++
+	s.mu.Unlock()
 	tx, err := s.Sender.Prepare(ctx, c)
 	if err != nil || !s.hold {
 		return tx, err
@@ -58,6 +62,12 @@ func (s *sendLog) Broadcast(ctx context.Context, tx *types.Transaction) error {
 		s.mu.Unlock()
 	}
 	return err
+}
+
+func (s *sendLog) Prepares() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.prepares
 }
 
 func (s *sendLog) Sent() []sent {
@@ -264,4 +274,69 @@ func TestTakeoverAfterHolderDies(t *testing.T) {
 	}
 	t.Logf("takeover with the default %s lease: %s from the dead holder's last renewal to the survivor's broadcast",
 		r2.cfg.LeaseTTL, got[0].at.Sub(st1.LastRenewal()).Round(time.Millisecond))
+}
+
+// lossyRenewals is a real store behind a network that loses every other
+// lease renewal: the call hangs until its context ends, as a round trip
+// whose reply never comes.
+type lossyRenewals struct {
+	store.Store
+	mu    sync.Mutex
+	calls int
+	lost  int
+}
+
+func (l *lossyRenewals) AcquireLeaseToken(ctx context.Context, key, owner string, ttl time.Duration) (uint64, bool, error) {
+	l.mu.Lock()
+	l.calls++
+	drop := l.calls > 1 && l.calls%2 == 0 // the first call takes the lease
+	l.mu.Unlock()
+	if drop {
+		<-ctx.Done()
+		l.mu.Lock()
+		l.lost++
+		l.mu.Unlock()
+		return 0, false, ctx.Err()
+	}
+	return l.Store.AcquireLeaseToken(ctx, key, owner, ttl)
+}
+
+func (l *lossyRenewals) Lost() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lost
+}
+
+// A holder whose renewals are slow or lost now and then keeps its lease: each
+// renewal has its own timeout, shorter than the renewal interval, so a hung
+// round trip does not stop the next one. The job is prepared once and sent
+// once, by the one holder.
+func TestHeartbeatSurvivesLostRenewals(t *testing.T) {
+	f := newFixture(t)
+	c := f.chain
+	ch, chal := f.fraudChallenge(t)
+	c.Net.AutoMine(30 * time.Millisecond)
+
+	st := &lossyRenewals{Store: f.st}
+	// 6s: renewals every 2s, each given 1.5s; with every other one lost, the
+	// lease is renewed every 4s, 2s before it would expire.
+	r, q, s := f.process(t, "steady", 0, st, true, 6*time.Second)
+	if err := q.Enqueue(context.Background(), chal); err != nil {
+		t.Fatal(err)
+	}
+	run(t, r)
+	t.Cleanup(func() { closeOnce(s.release) })
+	<-s.prepared
+	waitUntil(t, "two renewals to be lost", func() bool { return st.Lost() >= 2 })
+	close(s.release)
+	j := waitJob(t, q, chal.DisputeID, Mined)
+	if n := s.Prepares(); n != 1 {
+		t.Fatalf("the job was prepared %d times, want once (the lease was never lost)", n)
+	}
+	if got := s.Sent(); len(got) != 1 || got[0].tx.Hash() != j.TxHash {
+		t.Fatalf("%d transaction(s) broadcast, want exactly the mined %s", len(got), j.TxHash.Hex())
+	}
+	if evs := c.Challenges(ch); len(evs) != 1 {
+		t.Fatalf("%d challenges on chain, want 1", len(evs))
+	}
 }
