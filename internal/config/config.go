@@ -143,9 +143,18 @@ type Verify struct {
 	Batch   int `yaml:"batch" help:"events judged per round trip (0: one at a time)"`
 }
 
+// Bounds of challenge.lease_ttl. The holder of a lease renews it every
+// TTL/3 and gives each renewal TTL/4, so the minimum keeps a renewal's time
+// budget above a slow store round trip; the maximum bounds how long a dead
+// process blocks a dispute.
+const (
+	MinLeaseTTL = 1500 * time.Millisecond
+	MaxLeaseTTL = 10 * time.Minute
+)
+
 // Challenge tunes the challenge role.
 type Challenge struct {
-	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over"`
+	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over; the holder renews every lease_ttl/3 (1.5s to 10m)"`
 	Poll     time.Duration `yaml:"poll" help:"how often open disputes are scanned"`
 }
 
@@ -181,7 +190,7 @@ func Default(kinds l2.Plugins) Config {
 		Store:     Store{Prefix: "wt:"},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
-		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
+		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond},
 		Log:       Log{Level: "info", Format: "console"},
 		Metrics:   Metrics{Enabled: true, Listen: "127.0.0.1:7300"},
 		Health: Health{
@@ -493,8 +502,11 @@ func (c Config) Problems() Problems {
 	if c.Verify.Batch < 0 || c.Verify.Batch*c.Verify.Workers > 1000 {
 		add("verify.batch", "must be >= 0 with batch x workers <= 1000 (JetStream's default max ack pending), got %d x %d", c.Verify.Batch, c.Verify.Workers)
 	}
-	if c.Challenge.LeaseTTL < time.Second {
-		add("challenge.lease_ttl", "must be at least 1s, got %s", c.Challenge.LeaseTTL)
+	switch ttl := c.Challenge.LeaseTTL; {
+	case ttl < MinLeaseTTL:
+		add("challenge.lease_ttl", "must be at least %s (the holder renews every lease_ttl/3, each renewal given lease_ttl/4: shorter leases are lost to one slow store round trip), got %s", MinLeaseTTL, ttl)
+	case ttl > MaxLeaseTTL:
+		add("challenge.lease_ttl", "must be at most %s (a dead process blocks its disputes that long), got %s", MaxLeaseTTL, ttl)
 	}
 	if c.Challenge.Poll <= 0 {
 		add("challenge.poll", "must be positive, got %s", c.Challenge.Poll)

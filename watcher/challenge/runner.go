@@ -43,7 +43,9 @@ type Config struct {
 	// Poll is how often the queue is scanned for open jobs (default 250ms);
 	// a job this process opens wakes the runner at once.
 	Poll time.Duration
-	// LeaseTTL bounds how long a dead process blocks a job (default 15s).
+	// LeaseTTL bounds how long a dead process blocks a job (default 3s):
+	// the holder renews its lease every LeaseTTL/3, each renewal bounded by
+	// LeaseTTL/4, and its writes of the job are fenced by the lease's token.
 	LeaseTTL time.Duration
 	// MaxInFlight caps jobs worked on at once by this process (default 64).
 	MaxInFlight int
@@ -61,7 +63,7 @@ func (c *Config) defaults() {
 		c.Poll = 250 * time.Millisecond
 	}
 	if c.LeaseTTL <= 0 {
-		c.LeaseTTL = 15 * time.Second
+		c.LeaseTTL = 3 * time.Second
 	}
 	if c.MaxInFlight <= 0 {
 		c.MaxInFlight = 64
@@ -144,11 +146,11 @@ func (r *Runner) scan(ctx context.Context, wg *sync.WaitGroup) error {
 		if busy {
 			continue
 		}
-		ok, err := r.q.st.AcquireLease(ctx, leaseKey(id), r.q.owner, r.cfg.LeaseTTL)
+		h, err := r.q.acquire(ctx, id, r.q.owner, r.cfg.LeaseTTL)
 		if err != nil {
-			return fmt.Errorf("lease %s: %w", id, err)
+			return err
 		}
-		if !ok {
+		if h == nil {
 			continue // another process is on it
 		}
 		r.mu.Lock()
@@ -157,33 +159,21 @@ func (r *Runner) scan(ctx context.Context, wg *sync.WaitGroup) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r.work(ctx, id)
+			r.work(ctx, h)
 		}()
 	}
 	return nil
 }
 
-// work holds the job's lease (renewing it) while handling the job once.
-func (r *Runner) work(ctx context.Context, id string) {
-	jobCtx, stop := context.WithCancel(ctx)
+// work holds the job's lease (renewing it) while handling the job once; the
+// job's writes are fenced by the holding.
+func (r *Runner) work(ctx context.Context, h *hold) {
+	id := h.id
+	jobCtx, stop := context.WithCancel(withHold(ctx, h))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(r.cfg.LeaseTTL / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-jobCtx.Done():
-				return
-			case <-t.C:
-				ok, err := r.q.st.AcquireLease(jobCtx, leaseKey(id), r.q.owner, r.cfg.LeaseTTL)
-				if err != nil || !ok {
-					r.log.Warn("lost the lease on a challenge; stopping work on it", zap.String("dispute", id), zap.Error(err))
-					stop()
-					return
-				}
-			}
-		}
+		r.heartbeat(jobCtx, h, stop)
 	}()
 	err := r.handle(jobCtx, id)
 	stop()
@@ -200,7 +190,10 @@ func (r *Runner) work(ctx context.Context, id string) {
 		delete(r.backoff, id)
 	}
 	r.mu.Unlock()
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case errors.Is(err, ErrLeaseLost):
+		r.log.Warn("another process took over the challenge; this one stopped working on it", zap.String("dispute", id), zap.Error(err))
+	case err != nil && ctx.Err() == nil:
 		r.log.Warn("challenge attempt failed; will retry", zap.String("dispute", id), zap.Error(err))
 	}
 }
@@ -209,7 +202,7 @@ func (r *Runner) work(ctx context.Context, id string) {
 func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	j, err := r.q.Get(ctx, id)
 	defer func() {
-		if err != nil && ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil && !errors.Is(err, ErrLeaseLost) {
 			r.cfg.Metrics.ChallengeFailed(j.Kind, metrics.FailError)
 		}
 	}()

@@ -154,6 +154,13 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	if _, err := ist.Get(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatal(err)
 	}
+	tok, ok, err := ist.AcquireLeaseToken(ctx, "lease:{j}", "me", time.Minute)
+	if err != nil || !ok {
+		t.Fatalf("AcquireLeaseToken: %v %v", ok, err)
+	}
+	if ok, err := ist.PutFenced(ctx, "job:{j}", []byte("v"), "lease:{j}", "me", tok); err != nil || !ok {
+		t.Fatalf("PutFenced: %v %v", ok, err)
+	}
 	_ = chat.Notify(ctx, alerts.Alert{Subject: "x"})
 	_ = pager.Notify(ctx, alerts.Alert{Subject: "x"})
 	m.ChallengeSent("channel", time.Now().Add(-20*time.Second))
@@ -181,6 +188,8 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 		`watchtower_verify_verdicts_total{kind="channel",outcome="honest"}`:                     1,
 		`watchtower_store_operation_duration_seconds_count{operation="put"}`:                    1,
 		`watchtower_store_operation_duration_seconds_count{operation="get"}`:                    1,
+		`watchtower_store_operation_duration_seconds_count{operation="acquire_lease_token"}`:    1,
+		`watchtower_store_operation_duration_seconds_count{operation="put_fenced"}`:             1,
 		`watchtower_challenges_sent_total{kind="channel"}`:                                      1,
 		`watchtower_challenge_event_to_broadcast_seconds_count{kind="channel"}`:                 1,
 		`watchtower_jetstream_consumer_pending_messages{consumer="verify",stream="WT"}`:         1,
