@@ -318,9 +318,10 @@ func TestHeartbeatSurvivesLostRenewals(t *testing.T) {
 	c.Net.AutoMine(30 * time.Millisecond)
 
 	st := &lossyRenewals{Store: f.st}
-	// 6s: renewals every 2s, each given 1.5s; with every other one lost, the
-	// lease is renewed every 4s, 2s before it would expire.
-	r, q, s := f.process(t, "steady", 0, st, true, 6*time.Second)
+	// 9s: renewals every 3s, each given 2.25s; with every other one lost, the
+	// lease is renewed every 6s, 3s before it would expire (a margin a loaded
+	// CI machine's scheduler does not eat).
+	r, q, s := f.process(t, "steady", 0, st, true, 9*time.Second)
 	if err := q.Enqueue(context.Background(), chal); err != nil {
 		t.Fatal(err)
 	}
