@@ -173,6 +173,9 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	if _, err := b.Publish(ctx, "wt.1.channel.closed", "m1", []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
+	// The server counts a stored message in the consumer's backlog shortly
+	// after acking its publish: wait for it, so the scrape sees it.
+	waitPending(t, b, 1)
 
 	s1, typ := scrape(t, url)
 	checks := map[string]float64{
@@ -239,6 +242,7 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	m.EventRejected("unsigned")
 	m.ConfigReloaded(nil)
 	m.WatchConsumer("WT", "gone", b.ConsumerPending) // no such consumer: a source error
+	waitPending(t, b, 4)
 
 	s2, typ2 := scrape(t, url)
 	for k, v := range typ2 {
@@ -390,5 +394,22 @@ func TestReactionOf(t *testing.T) {
 	}
 	if r.Count != 100 || r.P50 < 0.025 || r.P50 > 0.05 || r.P99 < 5 || r.P99 > 10 {
 		t.Fatalf("count %d, p50 %gs, p99 %gs; want 100, 25-50 ms, 5-10 s", r.Count, r.P50, r.P99)
+	}
+}
+
+// waitPending waits until the verify consumer of stream WT reports want
+// messages not yet delivered.
+func waitPending(t *testing.T, b *bus.Bus, want uint64) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		got, _, err := b.ConsumerPending(context.Background(), "WT", "verify")
+		if err == nil && got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the consumer reports %d pending (err %v), want %d", got, err, want)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
