@@ -24,7 +24,8 @@ import (
 // Sender signs, sends and follows transactions (txmgr.Manager).
 type Sender interface {
 	From() common.Address
-	Simulate(ctx context.Context, c txmgr.Candidate) error
+	// Prepare simulates c (a refusal is a *txmgr.RevertError) and signs it
+	// with the next nonce, without sending it.
 	Prepare(ctx context.Context, c txmgr.Candidate) (*types.Transaction, error)
 	// Broadcast sends tx; it returns nil when the node has tx afterwards,
 	// however the node words a re-send.
@@ -246,14 +247,9 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 		}
 	}
 	late := !ans.Open
+	// Prepare simulates the call first: a refusal comes back as a revert
+	// and nothing is signed.
 	cand := txmgr.Candidate{To: j.To, Data: j.Data}
-	if err := r.sender.Simulate(ctx, cand); err != nil {
-		return r.onRevert(ctx, kind, &j, err, late, log)
-	}
-	if late {
-		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
-			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
-	}
 	tx, err := r.sender.Prepare(ctx, cand)
 	if err != nil {
 		var rev *txmgr.RevertError
@@ -261,6 +257,10 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 			return r.onRevert(ctx, kind, &j, err, late, log)
 		}
 		return fmt.Errorf("prepare challenge: %w", err)
+	}
+	if late {
+		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
+			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
 	}
 	raw, err := tx.MarshalBinary()
 	if err != nil {
