@@ -101,8 +101,11 @@ func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction,
 // reused by the next Prepare; after a nonce error the counter resyncs from
 // the node. Either way a reserved but unsent nonce leaves no gap.
 func (m *Manager) Broadcast(ctx context.Context, tx *types.Transaction) error {
-	sender, serr := types.Sender(m.signer, tx)
-	ours := serr == nil && sender == m.from
+	ours := m.reservedTx(tx)
+	if !ours {
+		sender, serr := types.Sender(m.signer, tx)
+		ours = serr == nil && sender == m.from
+	}
 	err := m.sendTx(ctx, tx)
 	var deadline uint64
 	if ours {

@@ -109,6 +109,15 @@ func (m *Manager) Release(tx *types.Transaction) bool {
 	return true
 }
 
+// reservedTx reports whether tx is a reservation of this Manager (signed by
+// Prepare, not broadcast yet): its sender, known without recovering it.
+func (m *Manager) reservedTx(tx *types.Transaction) bool {
+	m.nonceMu.Lock()
+	defer m.nonceMu.Unlock()
+	r, ok := m.reserved[tx.Nonce()]
+	return ok && r.hash == tx.Hash()
+}
+
 // afterBroadcast updates the nonce bookkeeping after a broadcast of one of
 // this key's transactions (err: the broadcast's outcome) and returns the
 // deadline Prepare recorded for it (0: none).

@@ -200,6 +200,13 @@ func (p *Pool) Release(tx *types.Transaction) bool {
 }
 
 func (p *Pool) route(tx *types.Transaction) *Manager {
+	// A transaction on its way from Prepare to Broadcast: no need to
+	// recover its signer.
+	for _, m := range p.mgrs {
+		if m.reservedTx(tx) {
+			return m
+		}
+	}
 	if a, err := types.Sender(p.signer, tx); err == nil {
 		if m, ok := p.byAddr[a]; ok {
 			return m

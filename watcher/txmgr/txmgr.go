@@ -138,7 +138,7 @@ type Manager struct {
 	// onChange is called when Pending may have dropped (set by a Pool).
 	onChange func()
 
-	heads headCache
+	quotes quoteCache // the last market quote (urgency.go)
 
 	trackMu sync.Mutex
 	tracked map[uint64]*nonceTracker
@@ -557,25 +557,18 @@ func (m *Manager) maybeBump(ctx context.Context, tr *nonceTracker) error {
 // MaxFeePerGas cap, the base fee they were derived from and floor, the tip
 // without the deadline's urgency (deadline: Candidate.DeadlineBlock).
 func (m *Manager) marketFees(ctx context.Context, deadline uint64) (tip, feeCap, baseFee, floor *big.Int, err error) {
-	head, err := m.client.HeaderByNumber(ctx, nil)
+	q, err := m.market(ctx)
 	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("txmgr: latest header: %w", err)
+		return nil, nil, nil, nil, err
 	}
-	if head.BaseFee == nil {
-		return nil, nil, nil, nil, errors.New("txmgr: latest header has no base fee (pre-London chain)")
-	}
-	m.heads.put(head.Number.Uint64())
-	floor, err = m.client.SuggestGasTipCap(ctx)
-	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("txmgr: suggest gas tip cap: %w", err)
-	}
+	floor = new(big.Int).Set(q.tip)
 	if m.cfg.MinTipCap != nil && floor.Cmp(m.cfg.MinTipCap) < 0 {
-		floor = new(big.Int).Set(m.cfg.MinTipCap)
+		floor.Set(m.cfg.MinTipCap)
 	}
-	tip = urgentTip(floor, deadline, head.Number.Uint64(), m.cfg.UrgentBlocks)
-	feeCap = new(big.Int).Lsh(head.BaseFee, 1)
+	tip = urgentTip(floor, deadline, q.head, m.cfg.UrgentBlocks)
+	feeCap = new(big.Int).Lsh(q.baseFee, 1)
 	feeCap.Add(feeCap, tip)
-	return tip, feeCap, head.BaseFee, floor, nil
+	return tip, feeCap, new(big.Int).Set(q.baseFee), floor, nil
 }
 
 // fees returns tip and fee cap for a new transaction: tip = max(suggested,

@@ -2,6 +2,8 @@ package txmgr
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math/big"
 	"sync"
 	"time"
@@ -59,37 +61,60 @@ func (m *Manager) deadlineAtRisk(ctx context.Context, tr *nonceTracker, prev *ty
 	return true, head
 }
 
-// headNumber returns the L1 head's number, read at most every half
-// ReceiptPollInterval however many transactions wait.
+// headNumber returns the L1 head's number (see market).
 func (m *Manager) headNumber(ctx context.Context) (uint64, error) {
-	if n, ok := m.heads.get(m.cfg.ReceiptPollInterval / 2); ok {
-		return n, nil
-	}
-	h, err := m.client.HeaderByNumber(ctx, nil)
+	q, err := m.market(ctx)
 	if err != nil {
 		return 0, err
 	}
-	m.heads.put(h.Number.Uint64())
-	return h.Number.Uint64(), nil
+	return q.head, nil
 }
 
-// headCache is the last head number read and when.
-type headCache struct {
-	mu  sync.Mutex
-	num uint64
-	at  time.Time
+// quote is what the node said about the market: the head's number and base
+// fee, and the tip it suggests. Its numbers are shared: never modify them.
+type quote struct {
+	head    uint64
+	baseFee *big.Int
+	tip     *big.Int
 }
 
-func (h *headCache) get(maxAge time.Duration) (uint64, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.num, h.num > 0 && time.Since(h.at) < maxAge
+// quoteCache holds the last quote and when it was read.
+type quoteCache struct {
+	mu sync.Mutex
+	q  quote
+	at time.Time
 }
 
-func (h *headCache) put(n uint64) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.num, h.at = max(h.num, n), time.Now()
+// market returns the node's quote, read at most every half
+// ReceiptPollInterval however many transactions are priced or waited for:
+// a burst of challenges costs the node two reads per interval, not two per
+// transaction.
+func (m *Manager) market(ctx context.Context) (quote, error) {
+	c := &m.quotes
+	c.mu.Lock()
+	q, at := c.q, c.at
+	c.mu.Unlock()
+	if q.baseFee != nil && time.Since(at) < m.cfg.ReceiptPollInterval/2 {
+		return q, nil
+	}
+	head, err := m.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return quote{}, fmt.Errorf("txmgr: latest header: %w", err)
+	}
+	if head.BaseFee == nil {
+		return quote{}, errors.New("txmgr: latest header has no base fee (pre-London chain)")
+	}
+	tip, err := m.client.SuggestGasTipCap(ctx)
+	if err != nil {
+		return quote{}, fmt.Errorf("txmgr: suggest gas tip cap: %w", err)
+	}
+	q = quote{head: head.Number.Uint64(), baseFee: head.BaseFee, tip: tip}
+	c.mu.Lock()
+	if c.q.head <= q.head {
+		c.q, c.at = q, time.Now()
+	}
+	c.mu.Unlock()
+	return q, nil
 }
 
 // setDeadline records the deadline of the transaction tr follows (0 keeps
