@@ -56,14 +56,14 @@ type L1 interface {
 
 // Options configures a tower process.
 type Options struct {
-	Roles         []string
-	Owner         string
-	ChainID       *big.Int
-	Stream        string
-	Replicas      int
-	Ingest        ingest.Config
-	Challenge     challenge.Config
-	TxMgr         txmgr.Config
+	Roles     []string
+	Owner     string
+	ChainID   *big.Int
+	Stream    string
+	Replicas  int
+	Ingest    ingest.Config
+	Challenge challenge.Config
+	TxMgr     txmgr.Config
 	// SignerKeys are more challenge signer keys beside New's key
 	// (signer.key_files): the challenge role spreads its transactions over
 	// all of them.
@@ -71,7 +71,7 @@ type Options struct {
 	// MaxPending caps one signer key's transactions sent and not yet mined
 	// when there are several keys (default txmgr.DefaultMaxPending). A
 	// single key sends without a cap, as it always did.
-	MaxPending int
+	MaxPending    int
 	VerifyWorkers int
 	// VerifyBatch > 0 makes the verify role judge up to that many events per
 	// round trip (kinds with a batch verifier pipeline their store reads).
@@ -100,10 +100,10 @@ type Options struct {
 
 // Tower is one watcher process.
 type Tower struct {
-	opts    Options
-	Queue   *challenge.Queue
+	opts  Options
+	Queue *challenge.Queue
 	// Sender signs the challenges: a pool of the signer keys, New's key first.
-	Sender *txmgr.Pool
+	Sender  *txmgr.Pool
 	ingest  *ingest.Ingester
 	verify  *verify.Verifier
 	runner  *challenge.Runner
