@@ -133,10 +133,10 @@ func (m *Manager) afterBroadcast(tx *types.Transaction, err error) (deadline uin
 	switch {
 	case err == nil:
 		// The node holds a transaction with n: it is not free any more.
+		// (A rebroadcast above the counter moves nothing: should the
+		// counter reach its nonce, the node refuses the duplicate and the
+		// counter resyncs.)
 		m.unfreeLocked(n)
-		if n >= m.nonce {
-			m.nonce = n + 1
-		}
 		return r.deadline
 	case reserved && !isNonceError(err):
 		// The node does not have it (sendTx asked by hash) and the nonce
