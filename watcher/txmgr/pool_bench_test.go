@@ -63,7 +63,7 @@ func BenchmarkPoolSend(b *testing.B) {
 	var (
 		next  atomic.Int64
 		mu    sync.Mutex
-		sent  = map[common.Address]uint64{}
+		txs   []*types.Transaction
 		first error
 		wg    sync.WaitGroup
 	)
@@ -80,8 +80,7 @@ func BenchmarkPoolSend(b *testing.B) {
 					first = err
 				}
 				if err == nil {
-					from, _ := p.Sender(tx)
-					sent[from]++
+					txs = append(txs, tx)
 				}
 				mu.Unlock()
 				if err != nil {
@@ -104,6 +103,17 @@ func BenchmarkPoolSend(b *testing.B) {
 	b.ReportMetric(poolRate/baseRate, "pool/baseline")
 	b.ReportMetric(0, "ns/op")
 
+	sent := map[common.Address]uint64{}
+	for _, tx := range txs {
+		from, err := p.Sender(tx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sent[from]++
+	}
+	if len(sent) != min(b.N, keys) {
+		b.Errorf("%d transactions used %d of the pool's %d keys", b.N, len(sent), keys)
+	}
 	waitCtx, stop := context.WithTimeout(ctx, 2*time.Minute)
 	defer stop()
 	assertNoGaps(waitCtx, b, env, sent)
