@@ -3,10 +3,14 @@ package txmgr
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"slices"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/params"
+	"go.uber.org/zap"
 )
 
 // Nonce bookkeeping of one key. A nonce is in one of these states:
@@ -45,6 +49,7 @@ func (m *Manager) syncNonceLocked(ctx context.Context) error {
 		m.nonce = n
 	}
 	m.free = slices.DeleteFunc(m.free, func(f uint64) bool { return f < n || f >= m.nonce })
+	m.pruneFreedAtLocked()
 	m.nonceKnown = true
 	return nil
 }
@@ -55,6 +60,7 @@ func (m *Manager) takeNonceLocked() uint64 {
 	if len(m.free) > 0 {
 		n := m.free[0]
 		m.free = m.free[1:]
+		delete(m.freedAt, n)
 		return n
 	}
 	n := m.nonce
@@ -70,6 +76,7 @@ func (m *Manager) freeNonceLocked(n uint64) {
 	}
 	if i, found := slices.BinarySearch(m.free, n); !found {
 		m.free = slices.Insert(m.free, i, n)
+		m.freedAt[n] = time.Now()
 	}
 	// Free nonces at the top go back to the fresh range.
 	for len(m.free) > 0 && m.free[len(m.free)-1] == m.nonce-1 {
@@ -84,6 +91,7 @@ func (m *Manager) unfreeLocked(n uint64) {
 	if i, found := slices.BinarySearch(m.free, n); found {
 		m.free = slices.Delete(m.free, i, i+1)
 	}
+	delete(m.freedAt, n)
 }
 
 // Release gives back the nonce of a transaction Prepare signed and nobody
@@ -184,6 +192,7 @@ func (m *Manager) RefreshConfirmed(ctx context.Context) error {
 	m.chainNonce = n
 	// A free nonce below the chain's was used by another transaction.
 	m.free = slices.DeleteFunc(m.free, func(f uint64) bool { return f < n })
+	m.pruneFreedAtLocked()
 	m.nonceMu.Unlock()
 	m.notify()
 	return nil
@@ -204,4 +213,67 @@ func (m *Manager) notify() {
 	if m.onChange != nil {
 		m.onChange()
 	}
+}
+
+// pruneFreedAtLocked forgets the times of nonces no longer free. The caller
+// holds nonceMu.
+func (m *Manager) pruneFreedAtLocked() {
+	for n := range m.freedAt {
+		if _, found := slices.BinarySearch(m.free, n); !found {
+			delete(m.freedAt, n)
+		}
+	}
+}
+
+// gapBelowLocked reports whether a nonce below above was given back at least
+// gapGrace ago and nobody took it since. The caller holds nonceMu.
+func (m *Manager) gapBelowLocked(above uint64) bool {
+	return len(m.free) > 0 && m.free[0] < above && time.Since(m.freedAt[m.free[0]]) >= m.gapGrace()
+}
+
+// gapGrace is how long a given-back nonce waits for the next Prepare (or a
+// rebroadcast of the transaction that had it) before fillGap fills it.
+func (m *Manager) gapGrace() time.Duration { return 3 * m.cfg.ReceiptPollInterval }
+
+// fillGap fills a nonce gap below the waiting transaction's nonce above with
+// a zero-value transfer to the key itself: the key's transactions above a
+// given-back nonce wait for it in the node's queue, and no new challenge
+// might come to take it before their deadline. deadline prices the filler
+// like the transaction it unblocks.
+func (m *Manager) fillGap(ctx context.Context, above, deadline uint64) {
+	m.nonceMu.Lock()
+	gap := m.gapBelowLocked(above)
+	m.nonceMu.Unlock()
+	if !gap {
+		return
+	}
+	tip, feeCap, err := m.fees(ctx, deadline)
+	if err != nil {
+		m.log.Warn("cannot price a transaction to fill a nonce gap", zap.Error(err))
+		return
+	}
+	m.nonceMu.Lock()
+	if !m.gapBelowLocked(above) {
+		m.nonceMu.Unlock()
+		return
+	}
+	n := m.takeNonceLocked() // the lowest free one: the gap
+	tx, err := m.sign(&types.DynamicFeeTx{
+		ChainID: m.chainID, GasTipCap: tip, GasFeeCap: feeCap, Gas: params.TxGas, To: &m.from, Value: new(big.Int),
+	}, n)
+	if err != nil {
+		m.freeNonceLocked(n)
+		m.nonceMu.Unlock()
+		m.log.Error("signing a transaction to fill a nonce gap failed", zap.Uint64("nonce", n), zap.Error(err))
+		return
+	}
+	m.reserved[n] = reservation{hash: tx.Hash()}
+	m.nonceMu.Unlock()
+	m.log.Warn("filling a nonce gap: a transaction was given up after its nonce was handed out",
+		zap.Uint64("nonce", n), zap.Uint64("waiting_nonce", above), zap.Stringer("hash", tx.Hash()))
+	if err := m.Broadcast(ctx, tx); err != nil {
+		m.log.Warn("filling a nonce gap failed; will retry", zap.Uint64("nonce", n), zap.Error(err))
+		return
+	}
+	m.untrack(n, m.track(tx)) // nobody waits for the filler
 }

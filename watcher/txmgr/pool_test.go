@@ -28,16 +28,17 @@ func newTestPool(t testing.TB, env *testEnv, keys []*ecdsa.PrivateKey, cfg Confi
 // assertNoGaps waits until every key's mined nonce reaches sent[key] and
 // checks that the node holds nothing beyond it: all nonces 0..sent-1 of each
 // key are mined, none is missing (a gap would hold the later ones back
-// forever) and none was handed out twice.
-func assertNoGaps(ctx context.Context, t testing.TB, env *testEnv, sent map[common.Address]uint64) {
+// forever). A key may have mined more: gaps its Manager filled itself (a
+// given-back nonce nobody took within the grace period, which a loaded
+// machine can stretch); it returns how many.
+func assertNoGaps(ctx context.Context, t testing.TB, env *testEnv, sent map[common.Address]uint64) (filled uint64) {
 	t.Helper()
 	for addr, want := range sent {
+		var mined uint64
 		for {
 			n, err := env.client.NonceAt(ctx, addr, nil)
 			if err == nil && n >= want {
-				if n != want {
-					t.Fatalf("key %s: %d nonces mined, %d transactions broadcast", addr, n, want)
-				}
+				mined = n
 				break
 			}
 			if ctx.Err() != nil {
@@ -46,10 +47,15 @@ func assertNoGaps(ctx context.Context, t testing.TB, env *testEnv, sent map[comm
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
-		if pending, err := env.client.PendingNonceAt(ctx, addr); err != nil || pending != want {
-			t.Fatalf("key %s: pending nonce %d (%v) after %d mined", addr, pending, err, want)
+		if pending, err := env.client.PendingNonceAt(ctx, addr); err != nil || pending != mined {
+			t.Fatalf("key %s: pending nonce %d (%v) after %d mined: something is stuck", addr, pending, err, mined)
 		}
+		filled += mined - want
 	}
+	if filled > 0 {
+		t.Logf("%d given-back nonces were filled by their Manager", filled)
+	}
+	return filled
 }
 
 // TestPoolNoNonceGaps sends many transactions at once from a pool of keys,
@@ -357,5 +363,49 @@ func TestPoolRoutesBySender(t *testing.T) {
 	}
 	if _, err := NewPool(ctx, env.client, nil, testConfig(), PoolConfig{}, nil); err == nil {
 		t.Error("a pool without keys was accepted")
+	}
+}
+
+// TestGapFilled: when a nonce is given back below a transaction already
+// sent and no new transaction comes to take it, the Manager waiting for the
+// later transaction fills the gap itself (a zero-value transfer to the key)
+// so the later one is mined.
+func TestGapFilled(t *testing.T) {
+	env := newTestEnv(t, 1)
+	ctx := waitCtx(t)
+	m, logs := newTestManager(t, env, env.keys[0], testConfig())
+	c := Candidate{To: common.HexToAddress("0x7777777777777777777777777777777777777778"), Value: big.NewInt(1)}
+	given, err := m.Prepare(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, err := m.Prepare(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Broadcast(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	if !m.Release(given) {
+		t.Fatal("Release did nothing")
+	}
+	rcpt, err := m.WaitMined(ctx, later)
+	if err != nil {
+		t.Fatalf("the transaction above the gap: %v", err)
+	}
+	if rcpt.TxHash != later.Hash() {
+		t.Fatalf("mined %s, want %s", rcpt.TxHash, later.Hash())
+	}
+	if logs.FilterMessage("filling a nonce gap: a transaction was given up after its nonce was handed out").Len() != 1 {
+		t.Error("the gap was not filled by the Manager (or more than once)")
+	}
+	if filled := assertNoGaps(ctx, t, env, map[common.Address]uint64{m.From(): 1}); filled != 1 {
+		t.Errorf("%d nonces filled, want the one given back", filled)
+	}
+	m.trackMu.Lock()
+	n := len(m.tracked)
+	m.trackMu.Unlock()
+	if n != 0 {
+		t.Errorf("%d nonces still tracked after everything was mined", n)
 	}
 }

@@ -133,6 +133,7 @@ type Manager struct {
 	nonce      uint64 // next fresh nonce
 	nonceKnown bool
 	free       []uint64               // released nonces below nonce, ascending
+	freedAt    map[uint64]time.Time   // when each free nonce was given back
 	reserved   map[uint64]reservation // signed by Prepare, not broadcast yet
 	chainNonce uint64                 // the chain's latest nonce as last seen
 	// onChange is called when Pending may have dropped (set by a Pool).
@@ -221,6 +222,7 @@ func New(ctx context.Context, client Client, key *ecdsa.PrivateKey, cfg Config, 
 		log:      log.Named("txmgr"),
 		tracked:  make(map[uint64]*nonceTracker),
 		reserved: make(map[uint64]reservation),
+		freedAt:  make(map[uint64]time.Time),
 	}
 	m.log.Info("transaction manager ready", zap.Stringer("from", m.from), zap.Stringer("chainID", chainID))
 	return m, nil
@@ -420,6 +422,7 @@ func (m *Manager) WaitMined(ctx context.Context, tx *types.Transaction) (*types.
 				return rcpt, nil
 			}
 		} else if canBump {
+			m.fillGap(ctx, tx.Nonce(), tr.deadlineBlock())
 			if err := m.maybeBump(ctx, tr); err != nil {
 				return nil, err
 			}

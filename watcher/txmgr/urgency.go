@@ -127,3 +127,10 @@ func (tr *nonceTracker) setDeadline(deadline uint64) {
 	tr.deadline = deadline
 	tr.mu.Unlock()
 }
+
+// deadlineBlock is the deadline of the transaction tr follows (0: none).
+func (tr *nonceTracker) deadlineBlock() uint64 {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.deadline
+}
