@@ -83,4 +83,3 @@ func bumpPercent(v *big.Int, pct int) *big.Int {
 	r.Add(r, big.NewInt(99))
 	return r.Quo(r, big.NewInt(100))
 }
-
