@@ -5,7 +5,11 @@
 //
 // The design follows op-service's txmgr in spirit: a single signing key per
 // Manager, a locally tracked nonce resynced from the chain on nonce errors, and
-// same-nonce resubmission with bumped fees.
+// same-nonce resubmission with bumped fees. A Pool spreads transactions over
+// several Managers (keys), each capped at the node's per-account pending
+// limit. Given-back nonces are reused so a key never leaves a gap (nonce.go),
+// and transactions near their deadline pay rising tips and are replaced
+// every block they miss (urgency.go).
 package txmgr
 
 import (
