@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"go.uber.org/zap/zaptest"
 )
 
@@ -42,8 +43,21 @@ func assertNoGaps(ctx context.Context, t testing.TB, env *testEnv, sent map[comm
 				break
 			}
 			if ctx.Err() != nil {
-				pending, _ := env.client.PendingNonceAt(ctx, addr)
-				t.Fatalf("key %s: mined nonce %d (pending %d, %v), want %d: a nonce gap holds the rest back", addr, n, pending, err, want)
+				bg := context.Background()
+				pending, _ := env.client.PendingNonceAt(bg, addr)
+				mined, _ := env.client.NonceAt(bg, addr, nil)
+				head, _ := env.client.HeaderByNumber(bg, nil)
+				content, _ := env.backend.Client().(interface {
+					Client() *rpc.Client
+				})
+				var queued string
+				if content != nil {
+					var res map[string]map[string]map[string]any
+					if err := content.Client().CallContext(bg, &res, "txpool_contentFrom", addr); err == nil {
+						queued = fmt.Sprintf("pending %d queued %d", len(res["pending"]), len(res["queued"]))
+					}
+				}
+				t.Fatalf("key %s: mined nonce %d (pending %d, %s; head %v), want %d: a nonce gap holds the rest back", addr, mined, pending, queued, head.Number, want)
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
@@ -66,7 +80,12 @@ func TestPoolNoNonceGaps(t *testing.T) {
 	env := newTestEnv(t, 4)
 	ctx := waitCtx(t)
 	const maxPending = 4
-	p := newTestPool(t, env, env.keys, testConfig(), PoolConfig{MaxPending: maxPending})
+	// Polls slow enough that a given-back nonce is taken again by a
+	// Prepare long before a Manager would fill it (which, without a pool
+	// slot, could take a key one over its cap).
+	cfg := testConfig()
+	cfg.ReceiptPollInterval = 100 * time.Millisecond
+	p := newTestPool(t, env, env.keys, cfg, PoolConfig{MaxPending: maxPending})
 	to := common.HexToAddress("0x6666666666666666666666666666666666666666")
 
 	// Watch the node: a key never holds more than maxPending transactions
@@ -94,6 +113,12 @@ func TestPoolNoNonceGaps(t *testing.T) {
 		}
 	}()
 
+	head, err := env.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tooMuchGas := head.GasLimit + 1 // the node's pool refuses it
+
 	const n = 60
 	var (
 		mu   sync.Mutex
@@ -115,16 +140,16 @@ func TestPoolNoNonceGaps(t *testing.T) {
 					errs[i] = errors.New("Release of a prepared transaction did nothing")
 					return
 				}
-			case 2: // the broadcast fails before the node has it
-				tx, err := p.Prepare(ctx, c)
+			case 2: // the node refuses the transaction and does not keep it
+				huge := c
+				huge.GasLimit = tooMuchGas
+				tx, err := p.Prepare(ctx, huge)
 				if err != nil {
 					errs[i] = fmt.Errorf("prepare: %w", err)
 					return
 				}
-				dead, cancel := context.WithCancel(ctx)
-				cancel()
-				if err := p.Broadcast(dead, tx); err == nil {
-					errs[i] = errors.New("broadcast with a cancelled context succeeded")
+				if err := p.Broadcast(ctx, tx); err == nil {
+					errs[i] = errors.New("the node took a transaction over the block gas limit")
 					return
 				}
 			}
