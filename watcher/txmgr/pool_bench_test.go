@@ -24,7 +24,8 @@ func BenchmarkPoolSend(b *testing.B) {
 	env := newTestEnvEvery(b, keys+1, 5*time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	cfg := Config{ReceiptPollInterval: 10 * time.Millisecond, ResubmitAfter: time.Hour}
+	// A loaded machine can stretch one in-process call past the default 10s.
+	cfg := Config{ReceiptPollInterval: 10 * time.Millisecond, ResubmitAfter: time.Hour, RPCTimeout: time.Minute}
 	p, err := NewPool(ctx, env.client, env.keys[:keys], cfg, PoolConfig{Poll: 2 * time.Millisecond}, zap.NewNop())
 	if err != nil {
 		b.Fatal(err)
