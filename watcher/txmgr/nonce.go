@@ -168,6 +168,14 @@ func (m *Manager) Pending() int {
 	return m.pendingLocked()
 }
 
+// pendingAndGap is Pending, and whether a given-back nonce waits to be
+// taken again.
+func (m *Manager) pendingAndGap() (int, bool) {
+	m.nonceMu.Lock()
+	defer m.nonceMu.Unlock()
+	return m.pendingLocked(), len(m.free) > 0
+}
+
 func (m *Manager) pendingLocked() int {
 	if m.nonce <= m.chainNonce {
 		return len(m.reserved)

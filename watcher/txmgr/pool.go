@@ -242,15 +242,22 @@ func (p *Pool) acquire(ctx context.Context) (int, error) {
 }
 
 // pick claims a slot on the key with the fewest pending transactions below
-// MaxPending, starting after the last pick so ties rotate.
+// MaxPending, starting after the last pick so ties rotate; a key with a
+// given-back nonce to fill comes first.
 func (p *Pool) pick() (int, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	best, bestLoad := -1, 0
 	for k := range p.mgrs {
 		i := (p.next + k) % len(p.mgrs)
-		load := p.mgrs[i].Pending() + p.claims[i]
-		if p.cfg.MaxPending > 0 && load >= p.cfg.MaxPending {
+		pending, gap := p.mgrs[i].pendingAndGap()
+		load := pending + p.claims[i]
+		switch {
+		case gap && p.claims[i] == 0:
+			// A given-back nonce holds this key's later transactions
+			// back: a new one fills it first, whatever the cap.
+			load = -1
+		case p.cfg.MaxPending > 0 && load >= p.cfg.MaxPending:
 			continue
 		}
 		if best < 0 || load < bestLoad {
