@@ -107,10 +107,25 @@ type Store struct {
 	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
 }
 
-// Signer is the challenger key.
+// Signer is the challenger key, and the extra keys of its pool.
 type Signer struct {
 	KeyFile      string `yaml:"key_file" help:"challenger key: an encrypted JSON keystore or a hex private key file" file:"secret" example:"/etc/watchtower/signer.json"`
 	PasswordFile string `yaml:"password_file" help:"file holding the keystore password" file:"secret" example:"/etc/watchtower/signer.password"`
+	// KeyFiles are more challenger keys beside KeyFile (same formats, same
+	// password file): challenges are spread over all of them, each with its
+	// own nonce sequence.
+	KeyFiles []string `yaml:"key_files" help:"more challenger keys beside key_file (keystores unlocked by password_file, or hex key files; comma separated): challenges are spread over all of them" file:"secret"`
+	// MaxPending caps each key's challenges sent and not yet mined when
+	// there are several keys.
+	MaxPending int `yaml:"max_pending" help:"with key_files: challenges one key may have sent and not yet mined (the node's per-account pending limit, geth txpool.accountslots); beyond it the next key is used, or the challenge waits"`
+}
+
+// AllKeyFiles is KeyFile followed by KeyFiles: the signer pool, primary first.
+func (s Signer) AllKeyFiles() []string {
+	if s.KeyFile == "" {
+		return slices.Clone(s.KeyFiles)
+	}
+	return append([]string{s.KeyFile}, s.KeyFiles...)
 }
 
 // API is the delegation HTTP API.
@@ -188,6 +203,7 @@ func Default(kinds l2.Plugins) Config {
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second, MaxSourceLag: 3},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
+		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
 		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond},
@@ -482,6 +498,7 @@ func (c Config) Problems() Problems {
 	if c.HasRole("challenge") && c.Signer.KeyFile == "" {
 		add("signer.key_file", "required by the challenge role")
 	}
+	c.Signer.problems(add)
 	if u := c.NATS.URL; u != "" && !hasScheme(u, "nats", "tls", "ws", "wss") {
 		add("nats.url", "%q: want a nats://, tls://, ws:// or wss:// URL (several separated by commas)", u)
 	}
@@ -592,30 +609,42 @@ func (c Config) CheckFiles() Problems {
 	var ps Problems
 	cp := c
 	for _, f := range fields(&cp) {
-		if f.file == "" || f.v.Kind() != reflect.String {
+		if f.file == "" {
 			continue
 		}
-		path := f.v.String()
-		if path == "" {
-			continue
+		var paths []string
+		switch v := f.v.Interface().(type) {
+		case string:
+			paths = []string{v}
+		case []string:
+			paths = v
 		}
-		st, err := os.Stat(path)
-		if err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))})
-			continue
+		for _, path := range paths {
+			if path != "" {
+				ps = append(ps, c.checkFile(f, path)...)
+			}
 		}
-		if st.IsDir() {
-			ps = append(ps, Problem{Path: f.path, Msg: path + " is a directory, want a file"})
-			continue
-		}
-		if fh, err := os.Open(path); err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
-		} else {
-			fh.Close()
-		}
-		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
-		}
+	}
+	return ps
+}
+
+// checkFile reports what is wrong with the file path of key f.
+func (c Config) checkFile(f field, path string) Problems {
+	st, err := os.Stat(path)
+	if err != nil {
+		return Problems{{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}}
+	}
+	if st.IsDir() {
+		return Problems{{Path: f.path, Msg: path + " is a directory, want a file"}}
+	}
+	var ps Problems
+	if fh, err := os.Open(path); err != nil {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
+	} else {
+		fh.Close()
+	}
+	if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
 	}
 	return ps
 }
@@ -629,6 +658,23 @@ func hasScheme(raw string, schemes ...string) bool {
 	return slices.Contains(schemes, strings.ToLower(u.Scheme))
 }
 
+// problems checks the extra keys of the signer pool and its pending cap.
+func (s Signer) problems(add func(path, format string, args ...any)) {
+	if len(s.KeyFiles) > 0 && s.KeyFile == "" {
+		add("signer.key_files", "needs signer.key_file: the first key of the pool")
+	}
+	seen := map[string]bool{}
+	for _, f := range s.AllKeyFiles() {
+		if seen[filepath.Clean(f)] {
+			add("signer.key_files", "%s is listed twice (with signer.key_file): give each key once", f)
+		}
+		seen[filepath.Clean(f)] = true
+	}
+	if s.MaxPending < 1 {
+		add("signer.max_pending", "must be at least 1, got %d", s.MaxPending)
+	}
+}
+
 // problems checks the api role's keys: its own identity key (never the
 // challenge signer's), the registration limit and allowlist.
 func (a API) problems(signer Signer, add func(path, format string, args ...any)) {
@@ -637,6 +683,8 @@ func (a API) problems(signer Signer, add func(path, format string, args ...any))
 		add("api.identity_key_file", "required by the api role: its own key to sign receipts and heartbeats, not signer.key_file (see docs/operators.md)")
 	case signer.KeyFile != "" && filepath.Clean(a.IdentityKeyFile) == filepath.Clean(signer.KeyFile):
 		add("api.identity_key_file", "is signer.key_file: the internet-facing api role needs its own key, apart from the challenge key that holds funds")
+	case slices.ContainsFunc(signer.KeyFiles, func(f string) bool { return filepath.Clean(f) == filepath.Clean(a.IdentityKeyFile) }):
+		add("api.identity_key_file", "is one of signer.key_files: the internet-facing api role needs its own key, apart from the challenge keys that hold funds")
 	}
 	if a.PerIPRate < 0 {
 		add("api.per_ip_rate", "want 0 (no limit) or more, got %g", a.PerIPRate)
