@@ -1,5 +1,8 @@
 # watchtower: make test installs what a fresh Debian machine lacks, then runs everything.
 GO      ?= go
+# bash with pipefail: a benchmark piped through tee still fails the target.
+SHELL   := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PKGS    ?= ./...
 GOFLAGS ?=
 
@@ -61,13 +64,19 @@ check-bindings: bindings
 	@git diff --exit-code -- deployments/contracts/bindings || { \
 	  echo "deployments/contracts/bindings is stale: run 'make bindings' and commit the result"; exit 1; }
 
-## bench: pipeline throughput next to raw JetStream and raw Redis baselines.
+## bench: the hot paths next to raw JetStream, raw Redis and bare ecrecover baselines measured in
+## the same run, then one table of ratios (bin/bench.txt keeps the raw output).
+BENCH_OUT ?= bin/bench.txt
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 2s ./watcher/bus/ ./watcher/store/...
-	$(GO) test -run '^$$' -bench . -benchtime 5000x ./watcher/verify/
-	$(GO) test -run '^$$' -bench BenchmarkMassExit -benchtime 1x ./watcher/l2/plasma/
-	$(GO) test -run '^$$' -bench 'BenchmarkDelegate$$' -benchtime 2000x ./watcher/delegation/
-	$(GO) test -run '^$$' -bench BenchmarkDelegateBatch -benchtime 32768x ./watcher/delegation/
+	@mkdir -p $(dir $(BENCH_OUT)) && : > $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./watcher/bus/ ./watcher/store/... | tee -a $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench . -benchtime 5000x ./watcher/verify/ | tee -a $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench BenchmarkMassExit -benchtime 1x ./watcher/l2/plasma/ | tee -a $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench 'BenchmarkDelegate$$' -benchtime 2000x ./watcher/delegation/ | tee -a $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench BenchmarkDelegateBatch -benchtime 32768x ./watcher/delegation/ | tee -a $(BENCH_OUT)
+	$(GO) test -run '^$$' -bench BenchmarkPoolSend -benchtime 2000x ./watcher/txmgr/ | tee -a $(BENCH_OUT)
+	@echo; echo "ratios against baselines measured in this run ($$(date -u +%F), $$(nproc) cores):"
+	@$(GO) run ./internal/benchtable < $(BENCH_OUT)
 
 ## fuzz: run each fuzz target for FUZZTIME (decoders and signature checks of every entry point).
 ## A count, not a duration: duration budgets hit Go 1.26's fuzz-coordinator

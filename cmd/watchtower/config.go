@@ -8,12 +8,12 @@ import (
 	"os"
 	"time"
 
-	"github.com/ethereum/go-ethereum/ethclient"
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
 	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/internal/preflight"
+	"github.com/watchtower-l2/watchtower/watcher/l1quorum"
 	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 )
@@ -81,7 +81,8 @@ func checkConfigFile(path string, env func(string) (string, bool), out io.Writer
 }
 
 // checkConfigOnline is checkConfigFile followed, when the file is valid, by
-// the online preflight `run` applies: it dials l1.rpc_url and nats.url.
+// the online preflight `run` applies: it dials the L1 endpoints (l1.rpc_url,
+// l1.rpc_urls) and nats.url.
 func checkConfigOnline(ctx context.Context, path string, env func(string) (string, bool), out io.Writer) error {
 	if ps := config.CheckEnv(kinds.Builtin(), path, env, configSections); len(ps) > 0 {
 		return reportProblems(path, ps, out)
@@ -94,10 +95,14 @@ func checkConfigOnline(ctx context.Context, path string, env func(string) (strin
 	defer cancel()
 	var ps config.Problems
 	deps := preflight.Deps{}
-	if l1, err := ethclient.DialContext(ctx, cfg.L1.RPCURL); err != nil {
-		ps = append(ps, config.Problem{Path: "l1.rpc_url", Msg: fmt.Sprintf("dial %s: %v", cfg.L1.RPCURL, err)})
+	// Every L1 endpoint is dialed; the chain id is read through their quorum.
+	if srcs, closeNodes, err := l1quorum.Dial(ctx, cfg.L1.URLs()); err != nil {
+		ps = append(ps, config.Problem{Path: "l1.rpc_url", Msg: err.Error()})
+	} else if l1, err := l1quorum.New(srcs, l1quorum.Config{Quorum: cfg.L1.QuorumOf(), MaxLag: cfg.L1.MaxSourceLag}, nil); err != nil {
+		closeNodes()
+		ps = append(ps, config.Problem{Path: "l1.quorum", Msg: err.Error()})
 	} else {
-		defer l1.Close()
+		defer closeNodes()
 		deps.L1 = l1
 	}
 	if cfg.NATS.URL == "" {

@@ -16,9 +16,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/watchtower-l2/watchtower/alerts"
+	"github.com/watchtower-l2/watchtower/internal/config"
 	"github.com/watchtower-l2/watchtower/internal/devnet"
 	"github.com/watchtower-l2/watchtower/internal/logging"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
@@ -28,6 +30,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store/pebblestore"
 	"github.com/watchtower-l2/watchtower/watcher/tower"
 	"github.com/watchtower-l2/watchtower/watcher/txmgr"
@@ -46,6 +49,7 @@ type devFlags struct {
 	webhook   string
 	secret    string
 	alerts    string
+	metrics   string
 	// counts is each demo's number of subjects, by kind.
 	counts map[string]*int
 }
@@ -72,6 +76,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
 	fs.StringVar(&f.secret, "alert-webhook-secret", "", "the webhook's HMAC secret (default: a new one, printed at start)")
+	fs.StringVar(&f.metrics, "metrics-listen", "", "serve the tower's Prometheus /metrics on this address (e.g. 127.0.0.1:7300; empty: not served)")
 	fs.StringVar(&f.alerts, "alerts-config", "", "route the demo's alerts with this alerts configuration (YAML: receivers, routes, escalation; as the alerts section of a tower's config)")
 	demos := scenario.Demos()
 	names := make([]string, len(demos))
@@ -207,16 +212,32 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	if err != nil {
 		return fmt.Errorf("generate the API identity key: %w", err)
 	}
+	defaults := config.Default(nil)
+	m, err := metrics.New(prometheus.NewRegistry())
+	if err != nil {
+		return err
+	}
+	if f.metrics != "" {
+		addr, err := serveDevMetrics(ctx, f.metrics, m, log)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(progress, "  Prometheus metrics at http://%s/metrics\n", addr)
+	}
 	tw, err := tower.New(ctx, tower.Options{
 		EventSigner: events,
 		Identity:    identity,
 		Roles:       []string{tower.RoleIngest, tower.RoleVerify, tower.RoleChallenge, tower.RoleAPI},
 		Owner:       "dev",
 		ChainID:     net1.ChainID,
-		Ingest:      ingest.Config{Confirmations: 1, PollInterval: f.blockTime},
-		Challenge:   challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
-		TxMgr:       txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
-		APIListener: ln,
+		Ingest:      ingest.Config{Confirmations: devConfirmations, PollInterval: f.blockTime},
+		// Verify as a tower run with the default configuration does.
+		VerifyWorkers: defaults.Verify.Workers,
+		VerifyBatch:   defaults.Verify.Batch,
+		Metrics:       m,
+		Challenge:     challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
+		TxMgr:         txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
+		APIListener:   ln,
 		// The demo's users all call from 127.0.0.1: a per-IP limit would
 		// throttle the scenario itself (users are still limited each).
 		API:   delegation.Config{PerIP: delegation.Rate{PerSecond: -1}},
@@ -250,14 +271,21 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	}
 	fmt.Fprintf(progress, "scenario done in %s; %d alerts raised\n", time.Since(start).Round(time.Millisecond), len(rec.Alerts()))
 
+	sp, err := speeds(m, sums)
+	if err != nil {
+		return err
+	}
 	if f.jsonOut {
+		rep := devReport(sums...)
+		rep.Speed = sp
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(devReport(sums...)); err != nil {
+		if err := enc.Encode(rep); err != nil {
 			return err
 		}
 	} else {
 		printTable(stdout, sums...)
+		printSpeeds(stdout, sp)
 	}
 	if f.keep {
 		for _, r := range runs {
@@ -288,6 +316,8 @@ type report struct {
 	Honest          int                `json:"honest"`
 	Unwatched       int                `json:"unwatched"`
 	Kinds           []scenario.Summary `json:"kinds"`
+	// Speed is each kind's reaction and blocks to challenge.
+	Speed []kindSpeed `json:"speed"`
 }
 
 func devReport(sums ...scenario.Summary) report {

@@ -346,9 +346,23 @@ func TestDevScenarioJSON(t *testing.T) {
 				ChallengeTx string `json:"challenge_tx"`
 			} `json:"results"`
 		} `json:"kinds"`
+		Speed []struct {
+			Kind          string  `json:"kind"`
+			Samples       uint64  `json:"reaction_samples"`
+			ReactionP50   float64 `json:"reaction_p50_ms"`
+			ReactionP99   float64 `json:"reaction_p99_ms"`
+			BlocksP50     uint64  `json:"blocks_to_challenge_p50"`
+			FirstBlockPct float64 `json:"mined_first_possible_block_pct"`
+		} `json:"speed"`
 	}
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("stdout is not the JSON summary: %v\n%s", err, out)
+	}
+	// Every broadcast challenge was timed from its event's receipt; a
+	// challenge is mined no earlier than the block after the confirmation.
+	if sp := r.Speed; len(sp) != 1 || sp[0].Kind != "channel" || sp[0].Samples < 6 || sp[0].ReactionP50 <= 0 ||
+		sp[0].ReactionP99 < sp[0].ReactionP50 || sp[0].BlocksP50 < 2 || sp[0].FirstBlockPct <= 0 || sp[0].FirstBlockPct > 100 {
+		t.Fatalf("speed summary %+v", sp)
 	}
 	if !r.OK || r.Frauds != 6 || r.Challenged != 6 || r.Missed != 0 || r.FalseChallenges != 0 || r.Honest != 3 {
 		t.Fatalf("summary %+v", r)

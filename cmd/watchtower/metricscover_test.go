@@ -18,13 +18,14 @@ import (
 // healthy run does not produce a series for, with the reason. Keep it short:
 // everything else must show after TestRunAgainstJSONRPC.
 var situational = map[string]string{
-	"watchtower_challenges_failed_total":      "only when a challenge misses, reverts or fails",
-	"watchtower_verify_errors_total":          "only when a verification fails and is redelivered",
-	"watchtower_verify_events_rejected_total": "only when a bus message is unsealed or badly sealed",
-	"watchtower_store_errors_total":           "only when a store operation fails",
-	"watchtower_metrics_source_errors_total":  "only when a scrape-time read fails",
-	"watchtower_config_reloads_total":         "only after a SIGHUP",
-	"watchtower_alerts_failed_total":          "only when a receiver fails",
+	"watchtower_challenges_failed_total":       "only when a challenge misses, reverts or fails",
+	"watchtower_verify_errors_total":           "only when a verification fails and is redelivered",
+	"watchtower_verify_events_rejected_total":  "only when a bus message is unsealed or badly sealed",
+	"watchtower_store_errors_total":            "only when a store operation fails",
+	"watchtower_metrics_source_errors_total":   "only when a scrape-time read fails",
+	"watchtower_config_reloads_total":          "only after a SIGHUP",
+	"watchtower_alerts_failed_total":           "only when a receiver fails",
+	"watchtower_l1_source_disagreements_total": "only when an L1 endpoint answers differently from the quorum",
 	// The run's one dispute is challenged and final within a few blocks;
 	// nothing is open when /metrics is read.
 	"watchtower_dispute_deadline_blocks_left": "one series per open dispute",

@@ -25,6 +25,10 @@ func addReadiness(chk *health.Checker, cfg config.Config, d opsDeps, minBal *big
 	}
 	if followsL1 {
 		chk.Add("l1", health.L1HeadFresh(d.L1, cfg.Health.MaxHeadAge))
+		if d.L1Sources != nil {
+			// Not ready while fewer than l1.quorum endpoints are healthy.
+			chk.Add("l1_sources", d.L1Sources.Ready)
+		}
 		if d.Bus != nil {
 			chk.Add("nats", health.NATSReachable(d.Bus.Conn()))
 		}

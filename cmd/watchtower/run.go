@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
@@ -24,6 +23,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/challenge"
 	"github.com/watchtower-l2/watchtower/watcher/ingest"
+	"github.com/watchtower-l2/watchtower/watcher/l1quorum"
 	"github.com/watchtower-l2/watchtower/watcher/l2/kinds"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 	"github.com/watchtower-l2/watchtower/watcher/store"
@@ -65,11 +65,11 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return fmt.Errorf("data dir %s: %w", cfg.DataDir, err)
 	}
-	l1, err := ethclient.DialContext(ctx, cfg.L1.RPCURL)
+	l1, closeL1, err := dialL1(ctx, cfg, m, log)
 	if err != nil {
-		return fmt.Errorf("l1.rpc_url: dial %s: %w", cfg.L1.RPCURL, err)
+		return err
 	}
-	defer l1.Close()
+	defer closeL1()
 
 	natsURL := cfg.NATS.URL
 	if natsURL == "" {
@@ -98,7 +98,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	}
 	chainID, err := l1.ChainID(ctx)
 	if err != nil {
-		return fmt.Errorf("l1.rpc_url: %s does not answer eth_chainId: %w", cfg.L1.RPCURL, err)
+		return fmt.Errorf("l1.rpc_url: the L1 endpoints do not answer eth_chainId: %w", err)
 	}
 
 	var st store.Store
@@ -117,6 +117,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	st = m.InstrumentStore(st)
 
 	var key *ecdsa.PrivateKey
+	var extraKeys []*ecdsa.PrivateKey // signer.key_files
 	if cfg.HasRole(tower.RoleChallenge) {
 		pw := ""
 		if cfg.Signer.PasswordFile != "" {
@@ -126,6 +127,13 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		}
 		if key, err = txmgr.LoadKey(cfg.Signer.KeyFile, pw); err != nil {
 			return fmt.Errorf("signer.key_file: %w", err)
+		}
+		for _, f := range cfg.Signer.KeyFiles {
+			k, err := txmgr.LoadKey(f, pw)
+			if err != nil {
+				return fmt.Errorf("signer.key_files: %w", err)
+			}
+			extraKeys = append(extraKeys, k)
 		}
 	}
 	evSigner, evKeys, err := eventKeys(cfg, log)
@@ -169,6 +177,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		host, _ := os.Hostname()
 		owner = fmt.Sprintf("%s-%d", host, os.Getpid())
 	}
+	l1.AlertTo(sink, chainID.Uint64(), owner)
 	// build assembles the roles for the watched contracts of c; SIGHUP with
 	// other contracts builds a new generation (see below).
 	build := func(c config.Config) (*tower.Tower, error) {
@@ -187,6 +196,8 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Replicas:      c.NATS.Replicas,
 			Ingest:        ingest.Config{Confirmations: c.L1.Confirmations, StartBlock: c.L1.StartBlock, PollInterval: c.L1.PollInterval},
 			Challenge:     challenge.Config{LeaseTTL: c.Challenge.LeaseTTL, Poll: c.Challenge.Poll},
+			SignerKeys:    extraKeys,
+			MaxPending:    c.Signer.MaxPending,
 			APIListener:   ln,
 			Metrics:       m,
 			VerifyWorkers: c.Verify.Workers,
@@ -206,7 +217,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	if err != nil {
 		return err
 	}
-	od := opsDeps{Config: cfg, Metrics: m, Tower: tw, L1: l1, Bus: b, Store: st, ChainID: chainID.Uint64(), Log: log}
+	od := opsDeps{Config: cfg, Metrics: m, Tower: tw, L1: l1, L1Sources: l1, Bus: b, Store: st, ChainID: chainID.Uint64(), Log: log}
 	if mgr != nil {
 		od.Silences = mgr.Silences()
 	}
@@ -271,6 +282,30 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			}
 		}
 	}
+}
+
+// dialL1 connects to every L1 endpoint (l1.rpc_url and l1.rpc_urls) and
+// returns the client that answers what l1.quorum of them agree on, its
+// sources' states reported to m.
+func dialL1(ctx context.Context, cfg config.Config, m *metrics.Metrics, log *zap.Logger) (*l1quorum.Client, func(), error) {
+	srcs, closeNodes, err := l1quorum.Dial(ctx, cfg.L1.URLs())
+	if err != nil {
+		return nil, nil, fmt.Errorf("l1.rpc_url: %w", err)
+	}
+	c, err := l1quorum.New(srcs, l1quorum.Config{Quorum: cfg.L1.QuorumOf(), MaxLag: cfg.L1.MaxSourceLag, Reporter: m}, log)
+	if err != nil {
+		closeNodes()
+		return nil, nil, fmt.Errorf("l1.quorum: %w", err)
+	}
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
+		names[i] = s.Name
+	}
+	log.Info("L1 sources", zap.Strings("sources", names), zap.Int("quorum", c.Quorum()))
+	return c, func() {
+		c.Close()
+		closeNodes()
+	}, nil
 }
 
 // preflightError logs each problem the preflight found and fails with all

@@ -353,23 +353,25 @@ func localStatus(ctx context.Context, cfg config.Config) (towerStatus, error) {
 	var l1 *ethclient.Client
 	chainID := cfg.L1.ChainID
 	var l1Problem string
-	if cfg.L1.RPCURL != "" {
-		c, err := ethclient.DialContext(ctx, cfg.L1.RPCURL)
+	// status reads the first L1 endpoint: it shows, it does not act.
+	if urls := cfg.L1.URLs(); len(urls) > 0 {
+		rpcURL := urls[0]
+		c, err := ethclient.DialContext(ctx, rpcURL)
 		if err == nil {
 			l1 = c
 			defer l1.Close()
 			if id, err := l1.ChainID(ctx); err == nil {
 				if chainID != 0 && id.Uint64() != chainID {
-					return towerStatus{}, fmt.Errorf("l1.chain_id: configured %d but %s is chain %d", chainID, redact(cfg.L1.RPCURL), id)
+					return towerStatus{}, fmt.Errorf("l1.chain_id: configured %d but %s is chain %d", chainID, redact(rpcURL), id)
 				}
 				chainID = id.Uint64()
 			} else {
-				l1Problem = "L1 " + redact(cfg.L1.RPCURL) + ": " + err.Error()
+				l1Problem = "L1 " + redact(rpcURL) + ": " + err.Error()
 				l1.Close()
 				l1 = nil
 			}
 		} else {
-			l1Problem = "L1 " + redact(cfg.L1.RPCURL) + ": " + err.Error()
+			l1Problem = "L1 " + redact(rpcURL) + ": " + err.Error()
 		}
 	}
 	if chainID == 0 {
@@ -456,11 +458,13 @@ type opsDeps struct {
 	Config  config.Config
 	Metrics *metrics.Metrics
 	Tower   *tower.Tower
-	L1      *ethclient.Client
-	Bus     *bus.Bus // nil when no role uses NATS
-	Store   store.Store
-	ChainID uint64
-	Log     *zap.Logger
+	L1      tower.L1
+	// L1Sources, with several L1 endpoints, adds their agreement to /readyz.
+	L1Sources interface{ Ready(context.Context) error }
+	Bus       *bus.Bus // nil when no role uses NATS
+	Store     store.Store
+	ChainID   uint64
+	Log       *zap.Logger
 	// Silences are the run-time alert silences, listed read-only at
 	// GET /silences (nil: no alerts section).
 	Silences *alerts.SilenceStore
@@ -487,7 +491,9 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 		m.WatchConsumer(cfg.NATS.Stream, "verify", d.Bus.ConsumerPending)
 	}
 	if d.Tower != nil && d.Tower.Sender != nil {
-		m.WatchSignerBalance(d.Tower.Sender.From().Hex(), d.Tower.Sender.Balance)
+		for _, k := range d.Tower.Sender.Managers() {
+			m.WatchSignerBalance(k.From().Hex(), k.Balance)
+		}
 	}
 	if d.Tower != nil && d.Tower.Queue != nil && cfg.HasRole(tower.RoleChallenge) {
 		m.WatchDeadlines(deadlineSource(d.Tower.Queue, d.L1))

@@ -55,9 +55,18 @@ type Config struct {
 	Alerts Section `yaml:"alerts" help:"alert receivers and routing (a YAML/JSON document when given as a flag or variable; reloaded on SIGHUP)"`
 }
 
-// L1 is the Ethereum endpoint the tower watches and challenges on.
+// L1 is the Ethereum endpoint the tower watches and challenges on. With
+// several endpoints (RPCURLs, and RPCURL too if set) the tower acts only on
+// the blocks, logs and call results Quorum of them agree on.
 type L1 struct {
-	RPCURL        string        `yaml:"rpc_url" help:"L1 JSON-RPC endpoint (ws:// for head subscriptions, or http://)" example:"ws://127.0.0.1:8546"`
+	RPCURL string `yaml:"rpc_url" help:"L1 JSON-RPC endpoint (ws:// for head subscriptions, or http://); the single-source case of rpc_urls" example:"ws://127.0.0.1:8546"`
+	// RPCURLs are more endpoints; with RPCURL the tower reads the union.
+	RPCURLs []string `yaml:"rpc_urls" help:"several L1 JSON-RPC endpoints (comma separated), best run by different providers; with rpc_url also set, the tower uses both (an endpoint listed twice counts once)"`
+	// Quorum is how many endpoints must agree (0: a majority of them).
+	Quorum int `yaml:"quorum" help:"how many L1 endpoints must return the same block hash, log set or call result before the tower acts on it (0: a majority of them)"`
+	// MaxSourceLag is how far an endpoint's head may trail the agreed head
+	// before it is reported lagging.
+	MaxSourceLag  uint64        `yaml:"max_source_lag" help:"blocks an L1 endpoint's head may trail the agreed head before it is reported lagging"`
 	ChainID       uint64        `yaml:"chain_id" help:"expected L1 chain id (0: take the endpoint's)"`
 	Confirmations uint64        `yaml:"confirmations" help:"blocks on top before an event is acted on"`
 	StartBlock    uint64        `yaml:"start_block" help:"first block to ingest when no cursor is stored (0: current head)"`
@@ -98,10 +107,25 @@ type Store struct {
 	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
 }
 
-// Signer is the challenger key.
+// Signer is the challenger key, and the extra keys of its pool.
 type Signer struct {
 	KeyFile      string `yaml:"key_file" help:"challenger key: an encrypted JSON keystore or a hex private key file" file:"secret" example:"/etc/watchtower/signer.json"`
 	PasswordFile string `yaml:"password_file" help:"file holding the keystore password" file:"secret" example:"/etc/watchtower/signer.password"`
+	// KeyFiles are more challenger keys beside KeyFile (same formats, same
+	// password file): challenges are spread over all of them, each with its
+	// own nonce sequence.
+	KeyFiles []string `yaml:"key_files" help:"more challenger keys beside key_file (keystores unlocked by password_file, or hex key files; comma separated): challenges are spread over all of them" file:"secret"`
+	// MaxPending caps each key's challenges sent and not yet mined when
+	// there are several keys.
+	MaxPending int `yaml:"max_pending" help:"with key_files: challenges one key may have sent and not yet mined (the node's per-account pending limit, geth txpool.accountslots); beyond it the next key is used, or the challenge waits"`
+}
+
+// AllKeyFiles is KeyFile followed by KeyFiles: the signer pool, primary first.
+func (s Signer) AllKeyFiles() []string {
+	if s.KeyFile == "" {
+		return slices.Clone(s.KeyFiles)
+	}
+	return append([]string{s.KeyFile}, s.KeyFiles...)
 }
 
 // API is the delegation HTTP API.
@@ -134,9 +158,18 @@ type Verify struct {
 	Batch   int `yaml:"batch" help:"events judged per round trip (0: one at a time)"`
 }
 
+// Bounds of challenge.lease_ttl. The holder of a lease renews it every
+// TTL/3 and gives each renewal TTL/4, so the minimum keeps a renewal's time
+// budget above a slow store round trip; the maximum bounds how long a dead
+// process blocks a dispute.
+const (
+	MinLeaseTTL = 1500 * time.Millisecond
+	MaxLeaseTTL = 10 * time.Minute
+)
+
 // Challenge tunes the challenge role.
 type Challenge struct {
-	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over"`
+	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over; the holder renews every lease_ttl/3 (1.5s to 10m)"`
 	Poll     time.Duration `yaml:"poll" help:"how often open disputes are scanned"`
 }
 
@@ -167,12 +200,13 @@ func Default(kinds l2.Plugins) Config {
 		Kinds:     NewKinds(kinds),
 		DataDir:   "./.data",
 		Roles:     []string{"ingest", "verify", "challenge", "api"},
-		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second},
+		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second, MaxSourceLag: 3},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
 		Store:     Store{Prefix: "wt:"},
+		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
-		Challenge: Challenge{LeaseTTL: 15 * time.Second, Poll: 250 * time.Millisecond},
+		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond},
 		Log:       Log{Level: "info", Format: "console"},
 		Metrics:   Metrics{Enabled: true, Listen: "127.0.0.1:7300"},
 		Health: Health{
@@ -440,14 +474,12 @@ func (c Config) Problems() Problems {
 			add("roles", "unknown role %q (known: %s)", r, strings.Join(KnownRoles, ", "))
 		}
 	}
-	if c.L1.RPCURL == "" && len(c.Roles) > 0 {
-		add("l1.rpc_url", "required by every role: verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
+	if len(c.L1.URLs()) == 0 && len(c.Roles) > 0 {
+		add("l1.rpc_url", "required by every role (or l1.rpc_urls): verify confirms retractions and irrevocable events on L1 (ws://... or http://...)")
 	}
+	ps = append(ps, c.L1.problems()...)
 	if len(c.Roles) > 0 && len(c.Kinds.Enabled()) == 0 {
 		add(strings.Join(c.Kinds.Names(), "|"), "no L2 kind to guard: configure at least one of these sections with its L1 contract (every role needs the kinds it works for)")
-	}
-	if u := c.L1.RPCURL; u != "" && !hasScheme(u, "ws", "wss", "http", "https") && !strings.HasSuffix(u, ".ipc") {
-		add("l1.rpc_url", "%q: want a ws://, wss://, http://, https:// URL or an .ipc path", u)
 	}
 	// A single node on the embedded NATS server seals with a key it keeps in
 	// data_dir; a shared bus needs keys the operator hands out.
@@ -466,6 +498,7 @@ func (c Config) Problems() Problems {
 	if c.HasRole("challenge") && c.Signer.KeyFile == "" {
 		add("signer.key_file", "required by the challenge role")
 	}
+	c.Signer.problems(add)
 	if u := c.NATS.URL; u != "" && !hasScheme(u, "nats", "tls", "ws", "wss") {
 		add("nats.url", "%q: want a nats://, tls://, ws:// or wss:// URL (several separated by commas)", u)
 	}
@@ -486,8 +519,11 @@ func (c Config) Problems() Problems {
 	if c.Verify.Batch < 0 || c.Verify.Batch*c.Verify.Workers > 1000 {
 		add("verify.batch", "must be >= 0 with batch x workers <= 1000 (JetStream's default max ack pending), got %d x %d", c.Verify.Batch, c.Verify.Workers)
 	}
-	if c.Challenge.LeaseTTL < time.Second {
-		add("challenge.lease_ttl", "must be at least 1s, got %s", c.Challenge.LeaseTTL)
+	switch ttl := c.Challenge.LeaseTTL; {
+	case ttl < MinLeaseTTL:
+		add("challenge.lease_ttl", "must be at least %s (the holder renews every lease_ttl/3, each renewal given lease_ttl/4: shorter leases are lost to one slow store round trip), got %s", MinLeaseTTL, ttl)
+	case ttl > MaxLeaseTTL:
+		add("challenge.lease_ttl", "must be at most %s (a dead process blocks its disputes that long), got %s", MaxLeaseTTL, ttl)
 	}
 	if c.Challenge.Poll <= 0 {
 		add("challenge.poll", "must be positive, got %s", c.Challenge.Poll)
@@ -573,30 +609,42 @@ func (c Config) CheckFiles() Problems {
 	var ps Problems
 	cp := c
 	for _, f := range fields(&cp) {
-		if f.file == "" || f.v.Kind() != reflect.String {
+		if f.file == "" {
 			continue
 		}
-		path := f.v.String()
-		if path == "" {
-			continue
+		var paths []string
+		switch v := f.v.Interface().(type) {
+		case string:
+			paths = []string{v}
+		case []string:
+			paths = v
 		}
-		st, err := os.Stat(path)
-		if err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))})
-			continue
+		for _, path := range paths {
+			if path != "" {
+				ps = append(ps, c.checkFile(f, path)...)
+			}
 		}
-		if st.IsDir() {
-			ps = append(ps, Problem{Path: f.path, Msg: path + " is a directory, want a file"})
-			continue
-		}
-		if fh, err := os.Open(path); err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
-		} else {
-			fh.Close()
-		}
-		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
-		}
+	}
+	return ps
+}
+
+// checkFile reports what is wrong with the file path of key f.
+func (c Config) checkFile(f field, path string) Problems {
+	st, err := os.Stat(path)
+	if err != nil {
+		return Problems{{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}}
+	}
+	if st.IsDir() {
+		return Problems{{Path: f.path, Msg: path + " is a directory, want a file"}}
+	}
+	var ps Problems
+	if fh, err := os.Open(path); err != nil {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
+	} else {
+		fh.Close()
+	}
+	if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
 	}
 	return ps
 }
@@ -610,6 +658,23 @@ func hasScheme(raw string, schemes ...string) bool {
 	return slices.Contains(schemes, strings.ToLower(u.Scheme))
 }
 
+// problems checks the extra keys of the signer pool and its pending cap.
+func (s Signer) problems(add func(path, format string, args ...any)) {
+	if len(s.KeyFiles) > 0 && s.KeyFile == "" {
+		add("signer.key_files", "needs signer.key_file: the first key of the pool")
+	}
+	seen := map[string]bool{}
+	for _, f := range s.AllKeyFiles() {
+		if seen[filepath.Clean(f)] {
+			add("signer.key_files", "%s is listed twice (with signer.key_file): give each key once", f)
+		}
+		seen[filepath.Clean(f)] = true
+	}
+	if s.MaxPending < 1 {
+		add("signer.max_pending", "must be at least 1, got %d", s.MaxPending)
+	}
+}
+
 // problems checks the api role's keys: its own identity key (never the
 // challenge signer's), the registration limit and allowlist.
 func (a API) problems(signer Signer, add func(path, format string, args ...any)) {
@@ -618,6 +683,8 @@ func (a API) problems(signer Signer, add func(path, format string, args ...any))
 		add("api.identity_key_file", "required by the api role: its own key to sign receipts and heartbeats, not signer.key_file (see docs/operators.md)")
 	case signer.KeyFile != "" && filepath.Clean(a.IdentityKeyFile) == filepath.Clean(signer.KeyFile):
 		add("api.identity_key_file", "is signer.key_file: the internet-facing api role needs its own key, apart from the challenge key that holds funds")
+	case slices.ContainsFunc(signer.KeyFiles, func(f string) bool { return filepath.Clean(f) == filepath.Clean(a.IdentityKeyFile) }):
+		add("api.identity_key_file", "is one of signer.key_files: the internet-facing api role needs its own key, apart from the challenge keys that hold funds")
 	}
 	if a.PerIPRate < 0 {
 		add("api.per_ip_rate", "want 0 (no limit) or more, got %g", a.PerIPRate)

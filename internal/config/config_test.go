@@ -108,6 +108,10 @@ func TestCheckInvalidFiles(t *testing.T) {
 			map[string]string{"signer.key_file": "no such file", "signer.password_file": "readable by every user"}},
 		{"duplicate key", "roles: [verify]\nlog:\n  level: info\n  level: debug\n",
 			map[string]string{"log.level": "set twice"}},
+		{"lease too short", "roles: [verify]\nchallenge:\n  lease_ttl: 1s\n",
+			map[string]string{"challenge.lease_ttl": "at least 1.5s"}},
+		{"lease too long", "roles: [verify]\nchallenge:\n  lease_ttl: 1h\n",
+			map[string]string{"challenge.lease_ttl": "at most 10m0s"}},
 		{"alerts must be a mapping", "roles: [verify]\nalerts: [1, 2]\n",
 			map[string]string{"alerts": "want a mapping"}},
 	}

@@ -82,7 +82,11 @@ func checkL1(ctx context.Context, cfg config.Config, deps Deps) config.Problems 
 	id, err := deps.L1.ChainID(cctx)
 	cancel()
 	if err != nil {
-		return config.Problems{{Path: "l1.rpc_url", Msg: fmt.Sprintf("%s does not answer eth_chainId: %v", cfg.L1.RPCURL, oneLine(err))}}
+		msg := "the L1 endpoints (l1.rpc_url, l1.rpc_urls) do not answer eth_chainId in agreement"
+		if urls := cfg.L1.URLs(); len(urls) == 1 {
+			msg = urls[0] + " does not answer eth_chainId"
+		}
+		return config.Problems{{Path: "l1.rpc_url", Msg: fmt.Sprintf("%s: %v", msg, oneLine(err))}}
 	}
 	if cfg.L1.ChainID != 0 && id.Uint64() != cfg.L1.ChainID {
 		return config.Problems{{Path: "l1.chain_id", Msg: fmt.Sprintf("configured %d but l1.rpc_url is chain %s", cfg.L1.ChainID, id)}}

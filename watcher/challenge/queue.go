@@ -160,14 +160,15 @@ func (q *Queue) Cancel(ctx context.Context, id, reason string) error {
 // edit changes a job under its lease.
 func (q *Queue) edit(ctx context.Context, id string, change func(*Job) bool) error {
 	owner := q.owner + "/edit"
-	ok, err := q.st.AcquireLease(ctx, leaseKey(id), owner, editLease)
+	h, err := q.acquire(ctx, id, owner, editLease)
 	if err != nil {
-		return fmt.Errorf("challenge: lease job %s: %w", id, err)
+		return err
 	}
-	if !ok {
+	if h == nil {
 		return fmt.Errorf("%w: %s", ErrBusy, id)
 	}
 	defer q.st.ReleaseLease(context.WithoutCancel(ctx), leaseKey(id), owner) //nolint:errcheck // expiry frees it anyway
+	ctx = withHold(ctx, h)
 	j, err := q.Get(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
@@ -205,13 +206,16 @@ func (q *Queue) Get(ctx context.Context, id string) (Job, error) {
 	return j, nil
 }
 
+// put records j. When ctx carries the job's lease holding (the runner's and
+// edit's do) the write is fenced: it fails with ErrLeaseLost, writing
+// nothing, once the lease has passed to another holder.
 func (q *Queue) put(ctx context.Context, j Job) error {
 	j.UpdatedAt = time.Now().UTC()
 	b, err := json.Marshal(j)
 	if err != nil {
 		return fmt.Errorf("challenge: encode job %s: %w", j.DisputeID, err)
 	}
-	if err := q.st.Put(ctx, jobKey(j.DisputeID), b); err != nil {
+	if err := q.putJob(ctx, j.DisputeID, b); err != nil {
 		return fmt.Errorf("challenge: store job %s: %w", j.DisputeID, err)
 	}
 	if j.Status.Final() {

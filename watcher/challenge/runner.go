@@ -24,12 +24,15 @@ import (
 // Sender signs, sends and follows transactions (txmgr.Manager).
 type Sender interface {
 	From() common.Address
-	Simulate(ctx context.Context, c txmgr.Candidate) error
+	// Prepare simulates c (a refusal is a *txmgr.RevertError) and signs it
+	// with the next nonce, without sending it.
 	Prepare(ctx context.Context, c txmgr.Candidate) (*types.Transaction, error)
 	// Broadcast sends tx; it returns nil when the node has tx afterwards,
 	// however the node words a re-send.
 	Broadcast(ctx context.Context, tx *types.Transaction) error
 	WaitMined(ctx context.Context, tx *types.Transaction) (*types.Receipt, error)
+	// Release gives back the nonce of a prepared tx that will not be broadcast.
+	Release(tx *types.Transaction) bool
 }
 
 // Chain is what the runner reads from L1 directly.
@@ -43,7 +46,9 @@ type Config struct {
 	// Poll is how often the queue is scanned for open jobs (default 250ms);
 	// a job this process opens wakes the runner at once.
 	Poll time.Duration
-	// LeaseTTL bounds how long a dead process blocks a job (default 15s).
+	// LeaseTTL bounds how long a dead process blocks a job (default 3s):
+	// the holder renews its lease every LeaseTTL/3, each renewal bounded by
+	// LeaseTTL/4, and its writes of the job are fenced by the lease's token.
 	LeaseTTL time.Duration
 	// MaxInFlight caps jobs worked on at once by this process (default 64).
 	MaxInFlight int
@@ -61,7 +66,7 @@ func (c *Config) defaults() {
 		c.Poll = 250 * time.Millisecond
 	}
 	if c.LeaseTTL <= 0 {
-		c.LeaseTTL = 15 * time.Second
+		c.LeaseTTL = 3 * time.Second
 	}
 	if c.MaxInFlight <= 0 {
 		c.MaxInFlight = 64
@@ -144,11 +149,11 @@ func (r *Runner) scan(ctx context.Context, wg *sync.WaitGroup) error {
 		if busy {
 			continue
 		}
-		ok, err := r.q.st.AcquireLease(ctx, leaseKey(id), r.q.owner, r.cfg.LeaseTTL)
+		h, err := r.q.acquire(ctx, id, r.q.owner, r.cfg.LeaseTTL)
 		if err != nil {
-			return fmt.Errorf("lease %s: %w", id, err)
+			return err
 		}
-		if !ok {
+		if h == nil {
 			continue // another process is on it
 		}
 		r.mu.Lock()
@@ -157,33 +162,21 @@ func (r *Runner) scan(ctx context.Context, wg *sync.WaitGroup) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r.work(ctx, id)
+			r.work(ctx, h)
 		}()
 	}
 	return nil
 }
 
-// work holds the job's lease (renewing it) while handling the job once.
-func (r *Runner) work(ctx context.Context, id string) {
-	jobCtx, stop := context.WithCancel(ctx)
+// work holds the job's lease (renewing it) while handling the job once; the
+// job's writes are fenced by the holding.
+func (r *Runner) work(ctx context.Context, h *hold) {
+	id := h.id
+	jobCtx, stop := context.WithCancel(withHold(ctx, h))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(r.cfg.LeaseTTL / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-jobCtx.Done():
-				return
-			case <-t.C:
-				ok, err := r.q.st.AcquireLease(jobCtx, leaseKey(id), r.q.owner, r.cfg.LeaseTTL)
-				if err != nil || !ok {
-					r.log.Warn("lost the lease on a challenge; stopping work on it", zap.String("dispute", id), zap.Error(err))
-					stop()
-					return
-				}
-			}
-		}
+		r.heartbeat(jobCtx, h, stop)
 	}()
 	err := r.handle(jobCtx, id)
 	stop()
@@ -200,7 +193,10 @@ func (r *Runner) work(ctx context.Context, id string) {
 		delete(r.backoff, id)
 	}
 	r.mu.Unlock()
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case errors.Is(err, ErrLeaseLost):
+		r.log.Warn("another process took over the challenge; this one stopped working on it", zap.String("dispute", id), zap.Error(err))
+	case err != nil && ctx.Err() == nil:
 		r.log.Warn("challenge attempt failed; will retry", zap.String("dispute", id), zap.Error(err))
 	}
 }
@@ -209,7 +205,7 @@ func (r *Runner) work(ctx context.Context, id string) {
 func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	j, err := r.q.Get(ctx, id)
 	defer func() {
-		if err != nil && ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil && !errors.Is(err, ErrLeaseLost) {
 			r.cfg.Metrics.ChallengeFailed(j.Kind, metrics.FailError)
 		}
 	}()
@@ -253,14 +249,9 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 		}
 	}
 	late := !ans.Open
-	cand := txmgr.Candidate{To: j.To, Data: j.Data}
-	if err := r.sender.Simulate(ctx, cand); err != nil {
-		return r.onRevert(ctx, kind, &j, err, late, log)
-	}
-	if late {
-		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
-			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
-	}
+	// Prepare simulates the call first: a refusal comes back as a revert
+	// and nothing is signed. The deadline sets how urgent its fees are.
+	cand := txmgr.Candidate{To: j.To, Data: j.Data, DeadlineBlock: max(j.DeadlineBlock, j.estimatedBlock)}
 	tx, err := r.sender.Prepare(ctx, cand)
 	if err != nil {
 		var rev *txmgr.RevertError
@@ -269,6 +260,10 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 		}
 		return fmt.Errorf("prepare challenge: %w", err)
 	}
+	if late {
+		log.Warn("past the recorded deadline but the contract still accepts the challenge; sending it",
+			zap.Uint64("head", head.Number.Uint64()), zap.Uint64("deadline_block", j.DeadlineBlock))
+	}
 	raw, err := tx.MarshalBinary()
 	if err != nil {
 		return fmt.Errorf("encode challenge tx: %w", err)
@@ -276,9 +271,11 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	// Record the signed transaction before it leaves the process: if we die
 	// now, whoever takes the lease next rebroadcasts this exact transaction
 	// instead of sending a second one.
-	j.Status, j.TxHash, j.RawTx, j.Sender = Sending, tx.Hash(), raw, r.sender.From().Hex()
+	from, _ := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx) // the pool's key that signed it
+	j.Status, j.TxHash, j.RawTx, j.Sender = Sending, tx.Hash(), raw, from.Hex()
 	j.Attempts++
 	if err := r.q.put(ctx, j); err != nil {
+		r.sender.Release(tx) // not recorded: nobody will broadcast it, its nonce must not leave a gap
 		return err
 	}
 	if err := r.sender.Broadcast(ctx, tx); err != nil {

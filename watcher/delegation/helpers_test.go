@@ -94,7 +94,7 @@ func newFixtureLog(t testing.TB, parties int, cfg delegation.Config, log *zap.Lo
 	srv := httptest.NewServer(server)
 	t.Cleanup(srv.Close)
 	cl := delegation.NewClient(srv.URL, nil)
-	cl.Retries = 0
+	cl.Retries, cl.RateLimitWaits = 0, 0
 	return &fixture{chain: c, kind: kind, queue: q, st: st, rdb: rdb, server: server, srv: srv, client: cl, identity: cfg.Identity,
 		domain: api.Domain{ChainID: c.Net.ChainID.Uint64(), Tower: crypto.PubkeyToAddress(cfg.Identity.PublicKey)}}
 }
@@ -102,7 +102,7 @@ func newFixtureLog(t testing.TB, parties int, cfg delegation.Config, log *zap.Lo
 // user returns a client signing with key.
 func (f *fixture) user(key *ecdsa.PrivateKey) *client.Client {
 	c := client.New(f.srv.URL, nil).WithKey(key)
-	c.Retries = 0
+	c.Retries, c.RateLimitWaits = 0, 0
 	return c
 }
 

@@ -303,3 +303,23 @@ func TestRateLimits(t *testing.T) {
 		t.Fatalf("3rd request of the user: %v", err)
 	}
 }
+
+// The client waits out a 429's Retry-After instead of failing, and gives up
+// at once, with the 429, when the tower asks for longer than MaxRetryAfter.
+func TestClientWaitsOutRateLimit(t *testing.T) {
+	f := newFixture(t, 2, delegation.Config{PerUser: delegation.Rate{PerSecond: 1, Burst: 1}})
+	ch := f.chain.Open(20, 1)
+	u := client.New(f.srv.URL, nil).WithKey(ch.A)
+	u.Retries = 0 // only the rate limit is waited out
+	ctx := context.Background()
+	for i := range 3 {
+		if _, err := u.Register(ctx); err != nil {
+			t.Fatalf("registration %d: %v", i, err)
+		}
+	}
+	u.MaxRetryAfter = 0
+	var ae *api.APIError
+	if _, err := u.Register(ctx); !errors.As(err, &ae) || ae.Status != 429 || ae.RetryAfter <= 0 || !strings.Contains(err.Error(), "rate limited") {
+		t.Fatalf("registration past the burst with MaxRetryAfter 0: %v, want the 429 at once", err)
+	}
+}

@@ -67,6 +67,8 @@ type Metrics struct {
 	sourceErrors    *prometheus.CounterVec
 	reloads         *prometheus.CounterVec
 	info            *prometheus.GaugeVec
+	l1SourceState   *prometheus.GaugeVec
+	l1Disagreements *prometheus.CounterVec
 
 	lastHead atomic.Uint64
 
@@ -77,6 +79,7 @@ type Metrics struct {
 	alertSrcs []*alerts.Counters
 	alertSent map[string]uint64    // receiver
 	alertFail map[[2]string]uint64 // receiver, reason
+	l1States  map[string]string    // source -> state set to 1
 }
 
 // Scrape-time metric descriptions.
@@ -149,13 +152,15 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 	m.challSent = counterVec("challenges_sent_total", "Challenge transactions broadcast, by kind.", "kind")
 	m.challMined = counterVec("challenges_mined_total", "Challenge transactions included successfully before the deadline, by kind.", "kind")
 	m.challFailed = counterVec("challenges_failed_total", "Challenges that failed, by kind and reason (missed, reverted, error).", "kind", "reason")
-	m.reaction = histVec("challenge_reaction_seconds", "Time from ingest reading the log that proved fraud to the broadcast of its challenge, on the tower's own clocks (confirmations included).", reactionBuckets, "kind")
+	m.reaction = histVec("challenge_reaction_seconds", "Time from ingest reading the log that proved fraud to the broadcast of its challenge, on the tower's own clocks (ingest reads a log once it has its confirmations: their wait is not included).", reactionBuckets, "kind")
 	m.toBroadcast = histVec("challenge_event_to_broadcast_seconds", "Time from the L1 event that proved fraud to the broadcast of its challenge.", challengeBuckets, "kind")
 	m.toInclusion = histVec("challenge_event_to_inclusion_seconds", "Time from the L1 event that proved fraud to the inclusion of its challenge.", challengeBuckets, "kind")
 	m.delegAccepted = counterVec("delegations_accepted_total", "Delegated states accepted, by kind and whether the subject was new or updated.", "kind", "type")
 	m.delegHeld = gaugeVec("delegations_held", "Subjects (channels, subscriptions) this process's api role accepted as new minus those it released (revoked, expired), since it started, by kind.", "kind")
 	m.sourceErrors = counterVec("metrics_source_errors_total", "Scrape-time reads that failed, by source (consumer, signer_balance, deadlines).", "source")
 	m.reloads = counterVec("config_reloads_total", "Configuration reloads (SIGHUP), by result (success, failure).", "result")
+	m.l1SourceState = gaugeVec("l1_source_state", "1 for the current state of each L1 source (healthy, lagging, disagreeing, erroring), 0 for the states it left.", "source", "state")
+	m.l1Disagreements = counterVec("l1_source_disagreements_total", "Answers of an L1 source that differed from the quorum of the other sources (blocks, logs, call results), by source.", "source")
 	m.info = gaugeVec("build_info", "Always 1; labels carry the version and the roles of this process.", "version", "roles")
 
 	sc := &scrapeCollector{m: m}
@@ -448,6 +453,32 @@ func (m *Metrics) ConfigReloaded(err error) {
 		return
 	}
 	m.reloads.WithLabelValues("success").Inc()
+}
+
+// L1SourceState sets the state of an L1 source: its series for state goes
+// to 1 and the one of its previous state to 0.
+func (m *Metrics) L1SourceState(source, state string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.l1States == nil {
+		m.l1States = map[string]string{}
+	}
+	if prev, ok := m.l1States[source]; ok && prev != state {
+		m.l1SourceState.WithLabelValues(source, prev).Set(0)
+	}
+	m.l1States[source] = state
+	m.l1SourceState.WithLabelValues(source, state).Set(1)
+}
+
+// L1SourceDisagreed counts an answer of an L1 source that differed from the quorum's.
+func (m *Metrics) L1SourceDisagreed(source string) {
+	if m == nil {
+		return
+	}
+	m.l1Disagreements.WithLabelValues(source).Inc()
 }
 
 // ConsumerPendingFunc reads a durable consumer's backlog; (*bus.Bus).ConsumerPending has this signature.

@@ -154,25 +154,45 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	if _, err := ist.Get(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatal(err)
 	}
+	tok, ok, err := ist.AcquireLeaseToken(ctx, "lease:{j}", "me", time.Minute)
+	if err != nil || !ok {
+		t.Fatalf("AcquireLeaseToken: %v %v", ok, err)
+	}
+	if ok, err := ist.PutFenced(ctx, "job:{j}", []byte("v"), "lease:{j}", "me", tok); err != nil || !ok {
+		t.Fatalf("PutFenced: %v %v", ok, err)
+	}
 	_ = chat.Notify(ctx, alerts.Alert{Subject: "x"})
 	_ = pager.Notify(ctx, alerts.Alert{Subject: "x"})
 	m.ChallengeSent("channel", time.Now().Add(-20*time.Second))
 	m.ChallengeReaction("channel", time.Now().Add(-20*time.Millisecond))
 	m.DelegationAccepted("channel", true)
+	m.L1SourceState("https://a.example", "healthy")
+	m.L1SourceState("https://b.example", "healthy")
+	m.L1SourceState("https://b.example", "disagreeing")
+	m.L1SourceDisagreed("https://b.example")
 	if _, err := b.Publish(ctx, "wt.1.channel.closed", "m1", []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
+	// The server counts a stored message in the consumer's backlog shortly
+	// after acking its publish: wait for it, so the scrape sees it.
+	waitPending(t, b, 1)
 
 	s1, typ := scrape(t, url)
 	checks := map[string]float64{
-		`watchtower_l1_head_block`:          100,
-		`watchtower_ingest_processed_block`: 90,
-		`watchtower_ingest_lag_blocks`:      10,
+		`watchtower_l1_head_block`:                                                              100,
+		`watchtower_ingest_processed_block`:                                                     90,
+		`watchtower_ingest_lag_blocks`:                                                          10,
+		`watchtower_l1_source_state{source="https://a.example",state="healthy"}`:                1,
+		`watchtower_l1_source_state{source="https://b.example",state="healthy"}`:                0,
+		`watchtower_l1_source_state{source="https://b.example",state="disagreeing"}`:            1,
+		`watchtower_l1_source_disagreements_total{source="https://b.example"}`:                  1,
 		`watchtower_ingest_events_total{event="closed",kind="channel",removed="false"}`:         1,
 		`watchtower_verify_verdicts_total{kind="channel",outcome="fraud"}`:                      1,
 		`watchtower_verify_verdicts_total{kind="channel",outcome="honest"}`:                     1,
 		`watchtower_store_operation_duration_seconds_count{operation="put"}`:                    1,
 		`watchtower_store_operation_duration_seconds_count{operation="get"}`:                    1,
+		`watchtower_store_operation_duration_seconds_count{operation="acquire_lease_token"}`:    1,
+		`watchtower_store_operation_duration_seconds_count{operation="put_fenced"}`:             1,
 		`watchtower_challenges_sent_total{kind="channel"}`:                                      1,
 		`watchtower_challenge_event_to_broadcast_seconds_count{kind="channel"}`:                 1,
 		`watchtower_jetstream_consumer_pending_messages{consumer="verify",stream="WT"}`:         1,
@@ -222,6 +242,7 @@ func TestScrapeKeySeriesMove(t *testing.T) {
 	m.EventRejected("unsigned")
 	m.ConfigReloaded(nil)
 	m.WatchConsumer("WT", "gone", b.ConsumerPending) // no such consumer: a source error
+	waitPending(t, b, 4)
 
 	s2, typ2 := scrape(t, url)
 	for k, v := range typ2 {
@@ -298,6 +319,8 @@ func TestNilMetricsIsANoOp(t *testing.T) {
 	m.ChallengeSent("k", time.Now())
 	m.ChallengeReaction("k", time.Now())
 	m.WatchConsumer("s", "d", nil)
+	m.L1SourceState("https://a", "healthy")
+	m.L1SourceDisagreed("https://a")
 	if m.InstrumentSink("r", nil) != nil || m.Head() != 0 {
 		t.Fatal("nil metrics did something")
 	}
@@ -346,4 +369,47 @@ func TestChallengeReactionBuckets(t *testing.T) {
 		return
 	}
 	t.Fatal("no watchtower_challenge_reaction_seconds family")
+}
+
+// ReactionOf estimates p50 and p99 from the buckets: 98 reactions of about
+// 26 ms and 2 of about 7 s put p50 in the 25-50 ms bucket and p99 in the
+// 5-10 s one; a kind never observed has none.
+func TestReactionOf(t *testing.T) {
+	m, err := metrics.New(prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := m.ReactionOf("channel"); ok || err != nil {
+		t.Fatalf("nothing observed: ok %v, err %v", ok, err)
+	}
+	for range 98 {
+		m.ChallengeReaction("channel", time.Now().Add(-26*time.Millisecond))
+	}
+	for range 2 {
+		m.ChallengeReaction("channel", time.Now().Add(-7*time.Second))
+	}
+	r, ok, err := m.ReactionOf("channel")
+	if err != nil || !ok {
+		t.Fatalf("ok %v, err %v", ok, err)
+	}
+	if r.Count != 100 || r.P50 < 0.025 || r.P50 > 0.05 || r.P99 < 5 || r.P99 > 10 {
+		t.Fatalf("count %d, p50 %gs, p99 %gs; want 100, 25-50 ms, 5-10 s", r.Count, r.P50, r.P99)
+	}
+}
+
+// waitPending waits until the verify consumer of stream WT reports want
+// messages not yet delivered.
+func waitPending(t *testing.T, b *bus.Bus, want uint64) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		got, _, err := b.ConsumerPending(context.Background(), "WT", "verify")
+		if err == nil && got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the consumer reports %d pending (err %v), want %d", got, err, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

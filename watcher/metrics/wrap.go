@@ -118,6 +118,20 @@ func (t *timedStore) ReleaseLease(ctx context.Context, key, owner string) error 
 	return err
 }
 
+func (t *timedStore) AcquireLeaseToken(ctx context.Context, key, owner string, ttl time.Duration) (uint64, bool, error) {
+	start := time.Now()
+	tok, ok, err := t.st.AcquireLeaseToken(ctx, key, owner, ttl)
+	t.obs("acquire_lease_token", start, err)
+	return tok, ok, err
+}
+
+func (t *timedStore) PutFenced(ctx context.Context, key string, value []byte, leaseKey, owner string, token uint64) (bool, error) {
+	start := time.Now()
+	ok, err := t.st.PutFenced(ctx, key, value, leaseKey, owner, token)
+	t.obs("put_fenced", start, err)
+	return ok, err
+}
+
 func (t *timedStore) IndexAdd(ctx context.Context, index, member string, score int64) error {
 	start := time.Now()
 	err := t.st.IndexAdd(ctx, index, member, score)

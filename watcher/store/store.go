@@ -10,6 +10,13 @@
 // Stores may also implement Batcher (both here do): many reads or writes in
 // one round trip, each with the semantics of the single-key method.
 //
+// Fencing: AcquireLeaseToken hands each new holder of a lease a token larger
+// than any before, and PutFenced writes only while that holder still holds
+// the lease with that token, so a holder that was paused (GC, a slow store, a
+// frozen VM) past its lease's expiry cannot overwrite what the next holder
+// wrote. These are the only operations touching more than one key (the value,
+// the lease and its token counter); they need the keys to share a hash tag.
+//
 // Keys fall into four families by the methods that write them: plain values
 // (Put, PutIfAbsent), versioned values (PutVersioned), leases (AcquireLease)
 // and indexes (IndexAdd, where the key is the index name). Use each key with
@@ -22,11 +29,44 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
 // ErrNotFound is returned when a key holds nothing.
 var ErrNotFound = errors.New("store: not found")
+
+// HashTag returns the hash tag of key as Redis Cluster finds it: the text
+// between the first "{" and the first "}" after it, when that text is not
+// empty. ok is false when key has no hash tag.
+func HashTag(key string) (tag string, ok bool) {
+	open := strings.IndexByte(key, '{')
+	if open < 0 {
+		return "", false
+	}
+	end := strings.IndexByte(key[open+1:], '}')
+	if end <= 0 {
+		return "", false
+	}
+	return key[open+1 : open+1+end], true
+}
+
+// CheckFenced validates the keys of a fenced operation: leaseKey must have a
+// hash tag and key (when not empty) the same one. Implementations call it so
+// that every store refuses the keys Redis Cluster would.
+func CheckFenced(key, leaseKey string) error {
+	tag, ok := HashTag(leaseKey)
+	if !ok {
+		return fmt.Errorf("lease key %q has no hash tag ({...}); fenced leases need one", leaseKey)
+	}
+	if key == "" {
+		return nil
+	}
+	if kt, ok := HashTag(key); !ok || kt != tag {
+		return fmt.Errorf("key %q does not carry the hash tag {%s} of its lease %q", key, tag, leaseKey)
+	}
+	return nil
+}
 
 // Entry is one member of an index with its score.
 type Entry struct {
@@ -68,6 +108,24 @@ type Store interface {
 	AcquireLease(ctx context.Context, key, owner string, ttl time.Duration) (bool, error)
 	// ReleaseLease frees the lease if owner holds it; otherwise it does nothing.
 	ReleaseLease(ctx context.Context, key, owner string) error
+
+	// AcquireLeaseToken is AcquireLease that also returns the lease's fencing
+	// token (0 when ok is false). Each time AcquireLeaseToken takes the lease
+	// while nobody holds it (missing, expired or released), the token becomes
+	// one more than any token issued for key before, whoever the new holder
+	// is; renewing a lease owner still holds returns the token it already has.
+	// A caller that renews and gets another token lost the lease in between.
+	// The counter survives Delete and ReleaseLease, so tokens never repeat.
+	// key must contain a hash tag (see HashTag). AcquireLease takes the same
+	// lease without advancing the token.
+	AcquireLeaseToken(ctx context.Context, key, owner string, ttl time.Duration) (token uint64, ok bool, err error)
+	// PutFenced is Put of value at key that succeeds only while owner holds
+	// the lease at leaseKey and token is still its current token (the check
+	// and the write are atomic). It reports whether it wrote; a false with a
+	// nil error means the lease was lost, and nothing was written. key and
+	// leaseKey must carry the same hash tag (see HashTag), so that on Redis
+	// Cluster they live in one slot; other keys are refused with an error.
+	PutFenced(ctx context.Context, key string, value []byte, leaseKey, owner string, token uint64) (bool, error)
 
 	// IndexAdd adds member to the sorted index (or updates its score). Scores
 	// must lie within ±2^53 so that every implementation (Redis keeps scores as

@@ -259,6 +259,24 @@ func (v *Verifier) followUp(ctx context.Context, judged []int, evs []event.Event
 			}
 		}()
 	}
+	// The new challenges of disputes nothing else in the batch touches are
+	// queued together; cancellations go one by one (rare: reorgs).
+	var queue []int
+	var cs []l2.Challenge
+	solo = slices.DeleteFunc(solo, func(i int) bool {
+		if len(verdicts[i].Cancel) > 0 {
+			return false
+		}
+		queue, cs = append(queue, i), append(cs, received(*verdicts[i].Challenge, evs[i]))
+		return true
+	})
+	if len(cs) > 0 {
+		for n, err := range v.queue.EnqueueMany(ctx, cs) {
+			if err != nil {
+				errs[queue[n]] = fmt.Errorf("verify: queue challenge %s: %w", cs[n].DisputeID, err)
+			}
+		}
+	}
 	parallel(len(solo), func(n int) { run(solo[n]) })
 	wg.Wait()
 }

@@ -232,8 +232,8 @@ func (unchecked) Check(eventauth.Item, eventauth.HeaderGetter) error { return ni
 // delivery, plug-in verdict, Redis reads and writes, challenge queueing, ack)
 // next to raw JetStream consumption of the same messages, measured in the
 // same run: per message (Consume, Handle, 8 workers) and in batches
-// (ConsumeBatch, HandleBatch, batches of 256 on 2 workers; the channel kind
-// has no VerifyBatch, so its Verify calls run concurrently within a batch).
+// (ConsumeBatch, HandleBatch, batches of 256 on 2 workers; the channel kind's
+// VerifyBatch marks and reads a batch's channels in two round trips).
 // b.N is the number of events.
 //
 // Messages are sealed as ingest seals them (sealStep events per signature);

@@ -25,6 +25,9 @@ import (
 // Queue receives challenges and cancellations (challenge.Queue).
 type Queue interface {
 	Enqueue(ctx context.Context, c l2.Challenge) error
+	// EnqueueMany is Enqueue for challenges of distinct disputes, with one
+	// error per challenge.
+	EnqueueMany(ctx context.Context, cs []l2.Challenge) []error
 	Cancel(ctx context.Context, disputeID, reason string) error
 }
 

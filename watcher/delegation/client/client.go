@@ -41,6 +41,12 @@ type Client struct {
 	// Backoff is the first retry delay, doubled each time up to MaxBackoff
 	// (defaults 200ms and 5s), with jitter; a 429's Retry-After is honoured.
 	Backoff, MaxBackoff time.Duration
+	// RateLimitWaits is how many 429 answers are waited out (their
+	// Retry-After, or the backoff without one) besides Retries (default 10).
+	RateLimitWaits int
+	// MaxRetryAfter bounds one wait for a 429: a tower asking for longer is
+	// not waited for, its 429 is returned (default 1m).
+	MaxRetryAfter time.Duration
 	// Tower, when set, is the identity the tower must have: its info,
 	// receipts and heartbeats are refused otherwise (pin it from a source you trust).
 	Tower common.Address
@@ -58,7 +64,8 @@ func New(baseURL string, hc *http.Client) *Client {
 	if hc == nil {
 		hc = &http.Client{Timeout: 15 * time.Second}
 	}
-	return &Client{base: strings.TrimRight(baseURL, "/"), http: hc, Retries: 3, Backoff: 200 * time.Millisecond, MaxBackoff: 5 * time.Second}
+	return &Client{base: strings.TrimRight(baseURL, "/"), http: hc, Retries: 3, Backoff: 200 * time.Millisecond, MaxBackoff: 5 * time.Second,
+		RateLimitWaits: 10, MaxRetryAfter: time.Minute}
 }
 
 // WithKey returns c signing its requests with key (the user's account).
@@ -357,21 +364,16 @@ func (c *Client) doWith(ctx context.Context, method, path string, body any, sign
 			return err
 		}
 	}
-	delay := c.Backoff
+	delay, wait := c.Backoff, time.Duration(0)
 	var lastErr error
-	for attempt := 0; attempt <= c.Retries; attempt++ {
-		if attempt > 0 {
-			wait := delay/2 + time.Duration(rand.Int64N(int64(delay)+1))
-			var ae *api.APIError
-			if errors.As(lastErr, &ae) && ae.RetryAfter > 0 {
-				wait = ae.RetryAfter
-			}
+	failures, limited := 0, 0 // failed attempts, and 429s waited out
+	for try := 0; ; try++ {
+		if try > 0 {
 			select {
 			case <-ctx.Done():
 				return fmt.Errorf("delegation: %s %s: %w (last error: %v)", method, path, ctx.Err(), lastErr)
 			case <-time.After(wait):
 			}
-			delay = min(delay*2, c.MaxBackoff)
 		}
 		hdr := extra.Clone()
 		if signed {
@@ -393,8 +395,34 @@ func (c *Client) doWith(ctx context.Context, method, path string, body any, sign
 			return err
 		}
 		lastErr = err
+		wait = delay/2 + time.Duration(rand.Int64N(int64(delay)+1))
+		if ae, ok := rateLimited(err); ok {
+			// A rate limit is waited out, not counted as a failure, unless
+			// the tower asks for too long.
+			if limited >= c.RateLimitWaits || ae.RetryAfter > c.MaxRetryAfter {
+				return fmt.Errorf("delegation: %s %s: rate limited (Retry-After %s; waited out %d times already): %w",
+					method, path, ae.RetryAfter, limited, err)
+			}
+			limited++
+			if ae.RetryAfter > 0 {
+				wait = ae.RetryAfter
+			}
+			continue
+		}
+		if failures++; failures > c.Retries {
+			return lastErr
+		}
+		delay = min(delay*2, c.MaxBackoff)
 	}
-	return lastErr
+}
+
+// rateLimited returns err's 429 answer, if it is one.
+func rateLimited(err error) (*api.APIError, bool) {
+	var ae *api.APIError
+	if errors.As(err, &ae) && ae.Status == http.StatusTooManyRequests {
+		return ae, true
+	}
+	return nil, false
 }
 
 func (c *Client) once(ctx context.Context, method, path string, payload []byte, hdr http.Header, out any) error {

@@ -227,8 +227,6 @@ func (k *Kind) Verify(ctx context.Context, ev event.Event) (l2.Verdict, error) {
 // verifyDispute judges a close (or a third party's challenge): the contract now
 // holds nonce d.Nonce; if the tower holds a higher co-signed state, that is fraud.
 func (k *Kind) verifyDispute(ctx context.Context, ev event.Event, d Dispute, v l2.Verdict) (l2.Verdict, error) {
-	v.Subject = d.ChannelID.Hex()
-	v.DeadlineBlock = d.Deadline
 	if !ev.Removed {
 		// Mark the channel before reading the held state: a delegation stores
 		// its state before reading the mark (see DelegateMany).
@@ -236,16 +234,30 @@ func (k *Kind) verifyDispute(ctx context.Context, ev event.Event, d Dispute, v l
 			return v, fmt.Errorf("channel: mark %s disputed: %w", d.ChannelID.Hex(), err)
 		}
 	}
-	held, err := k.Latest(ctx, d.ChannelID)
+	// The parties are not recovered from the signatures here (two
+	// recoveries, most of verify's CPU): a fraud takes them from the
+	// adjudicator's record (judgeOnL1), and no other outcome needs them.
+	held, _, err := k.held(ctx, d.ChannelID)
+	found := err == nil
 	if errors.Is(err, store.ErrNotFound) {
-		v.Outcome = l2.Unwatched
-		v.Detail = fmt.Sprintf("%s with nonce %d; no delegated state", ev.Name, d.Nonce)
-		return v, nil
+		err = nil
 	}
 	if err != nil {
 		return v, err
 	}
-	v.Users = []string{held.PartyA.Hex(), held.PartyB.Hex()}
+	return k.judgeDispute(ctx, ev, d, held, found, v)
+}
+
+// judgeDispute is verifyDispute once the channel is marked disputed and its
+// held state read (found false: none is held).
+func (k *Kind) judgeDispute(ctx context.Context, ev event.Event, d Dispute, held Held, found bool, v l2.Verdict) (l2.Verdict, error) {
+	v.Subject = d.ChannelID.Hex()
+	v.DeadlineBlock = d.Deadline
+	if !found {
+		v.Outcome = l2.Unwatched
+		v.Detail = fmt.Sprintf("%s with nonce %d; no delegated state", ev.Name, d.Nonce)
+		return v, nil
+	}
 	if ev.Removed {
 		// The retraction was confirmed on L1 by the verify role; the close's
 		// deadline names the dispute its challenge was queued under.
@@ -284,10 +296,14 @@ func (k *Kind) judgeOnL1(ctx context.Context, ev event.Event, d Dispute, held He
 		v.Detail = fmt.Sprintf("%s with nonce %d; L1 now holds nonce %d, tower holds %d", ev.Name, d.Nonce, info.Nonce, held.Nonce)
 		return v, nil
 	}
+	// The users are the channel's parties as the adjudicator records them
+	// (the held state's signatures recover to them: delegation checked it).
+	held.PartyA, held.PartyB = info.PartyA, info.PartyB
 	ch, err := k.challengeFor(held, info.Deadline, ev.BlockNumber)
 	if err != nil {
 		return v, err
 	}
+	v.Users = ch.Users
 	v.DeadlineBlock = info.Deadline
 	v.Outcome = l2.Fraud
 	v.Detail = fmt.Sprintf("stale %s: nonce %d on L1, tower holds co-signed nonce %d", ev.Name, info.Nonce, held.Nonce)

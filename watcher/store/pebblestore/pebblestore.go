@@ -11,6 +11,7 @@
 //	kv/<key>                                  plain value
 //	ver/<key>                                 8-byte big-endian version, then data
 //	lease/<key>                               8-byte big-endian expiry (unix ns, wall clock), then owner
+//	fence/<key>                               8-byte big-endian last fencing token of the lease
 //	idx/<index>\x00<8-byte score><member>     index entry, empty value
 //	idxm/<index>\x00<member>                  8-byte score of member
 //

@@ -12,7 +12,8 @@
 //     and "d", the data, are still read, and rewritten as strings by their
 //     next PutVersioned);
 //   - leases are strings holding the owner, with a PX expiry on the Redis
-//     server's clock, taken and released by Lua scripts;
+//     server's clock, taken and released by Lua scripts; a lease's fencing
+//     token counter is the integer at the lease's key + "#fence" (no expiry);
 //   - indexes are sorted sets.
 //
 // Writes are as durable as the server's persistence settings make them (use

@@ -3,7 +3,7 @@
 //
 // Run checks the documented semantics of each method against a fresh store per
 // subtest; RunReopen checks that data survives closing and reopening the store.
-// Lease subtests sleep past short TTLs (150ms–300ms): they check expiry
+// Lease and fencing subtests sleep past short TTLs (150ms–300ms): they check expiry
 // semantics with wide margins and are not timing tests.
 package storetest
 
@@ -54,6 +54,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LeaseRelease", testLeaseRelease},
 		{"LeaseInvalidTTL", testLeaseInvalidTTL},
 		{"LeaseConcurrent", testLeaseConcurrent},
+		{"LeaseTokenIncreases", testLeaseTokenIncreases},
+		{"LeaseTokenMixed", testLeaseTokenMixed},
+		{"LeaseTokenConcurrent", testLeaseTokenConcurrent},
+		{"PutFenced", testPutFenced},
+		{"FencedKeysNeedTag", testFencedKeysNeedTag},
 		{"IndexOrder", testIndexOrder},
 		{"IndexMaxScoreAndLimit", testIndexMaxScoreAndLimit},
 		{"IndexUpdateAndRemove", testIndexUpdateAndRemove},
@@ -103,6 +108,7 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, reopen func(t 
 	}
 	mustPutVersioned(t, s, "{r}ver", 7, []byte("seven"), 0, true)
 	mustAcquire(t, s, "{r}lease", "owner-a", time.Minute, true)
+	tok := mustAcquireToken(t, s, "lease:{r}", "owner-a", time.Minute, true)
 	mustIndexAdd(t, s, "{r}idx", "b", 2)
 	mustIndexAdd(t, s, "{r}idx", "a", 2)
 	mustIndexAdd(t, s, "{r}idx", "c", -1)
@@ -141,6 +147,13 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, reopen func(t 
 	mustPutVersioned(t, r, "{r}ver", 8, []byte("eight"), 7, true)
 	mustAcquire(t, r, "{r}lease", "owner-b", time.Minute, false)
 	mustAcquire(t, r, "{r}lease", "owner-a", time.Minute, true)
+	mustPutFenced(t, r, "{r}fenced", []byte("after reopen"), "lease:{r}", "owner-a", tok, true)
+	if err := r.ReleaseLease(ctx, "lease:{r}", "owner-a"); err != nil {
+		t.Fatalf("ReleaseLease: %v", err)
+	}
+	if next := mustAcquireToken(t, r, "lease:{r}", "owner-b", time.Minute, true); next <= tok {
+		t.Fatalf("token after reopen: %d, want > %d", next, tok)
+	}
 	wantRange(t, r, "{r}idx", math.MaxInt64, 0, []store.Entry{e("c", -1), e("a", 2), e("b", 2)})
 	if batcher {
 		wantGet(t, r, "{rb}put", []byte("batched"))
