@@ -40,7 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.InfraEvery, "infra-every", 5, "kill a NATS node or the Redis primary (alternately) every this many tower kills")
 	fs.DurationVar(&o.InfraDown, "infra-down", 3*time.Second, "how long a killed NATS node or Redis primary stays down")
 	fs.DurationVar(&o.LeaseTTL, "lease-ttl", 0, "the towers' challenge.lease_ttl (0: the tower's default)")
-	fs.IntVar(&o.RedisMinReplicas, "redis-min-replicas", 0, "the towers' store.redis_min_replicas (0: not set; 1 with --redis-sentinel keeps acknowledged writes through a failover)")
+	fs.IntVar(&o.RedisMinReplicas, "redis-min-replicas", 0, "the towers' store.redis_min_replicas (0: not set; default 1 with --redis-sentinel, so acknowledged writes survive a failover)")
 	fs.StringVar(&o.Watchtower, "watchtower", "", "run this watchtower binary instead of building ./cmd/watchtower")
 	fs.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (kills, states)")
 	fs.StringVar(&o.Dir, "dir", "", "directory for binaries, configs, data and logs (default: a temp dir, removed after a passing run)")
@@ -51,6 +51,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *cluster {
 		o.NATSCluster, o.RedisSentinel = true, true
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.RedisSentinel && !set["redis-min-replicas"] {
+		o.RedisMinReplicas = 1
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "chaos: unexpected argument %q\n", fs.Arg(0))
