@@ -136,14 +136,37 @@ func Run(ctx context.Context, o Options) (v Verdict, err error) {
 	if err != nil {
 		return v, err
 	}
+	// The harness never kills anvil: if it dies, the storm cannot be judged.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go func() {
+		select {
+		case <-env.l1.Proc.Exited():
+			cancel(errors.New("chaos: anvil (L1) exited during the storm; it is never a kill target, so something outside the harness ended it"))
+		case <-ctx.Done():
+		}
+	}()
 	v, err = env.play(ctx, o, say)
+	if cause := context.Cause(ctx); err != nil && cause != nil && cause != context.Canceled {
+		err = fmt.Errorf("%w (%v)", cause, err)
+	}
 	v.Seconds = time.Since(began).Seconds()
 	v.Setup = o.setup()
-	if f, ferr := os.Create(filepath.Join(dir, "verdict.json")); ferr == nil {
-		_ = v.WriteJSON(f) // a copy beside the logs; the caller prints the verdict
-		f.Close()
+	if err == nil {
+		writeVerdict(filepath.Join(dir, "verdict.json"), v)
 	}
 	return v, err
+}
+
+// writeVerdict keeps a copy of the verdict beside the logs (best effort: the
+// caller prints the verdict).
+func writeVerdict(path string, v Verdict) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = v.WriteJSON(f)
 }
 
 // env is the running system under test.

@@ -96,6 +96,14 @@ func (p *Proc) Start() error {
 	return nil
 }
 
+// Exited returns a channel closed when the current run of the process ends
+// (nil when it is not started).
+func (p *Proc) Exited() <-chan struct{} {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.exited
+}
+
 // Running reports whether the process is started and has not exited.
 func (p *Proc) Running() bool {
 	p.mu.Lock()
