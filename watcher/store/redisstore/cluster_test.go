@@ -2,6 +2,7 @@ package redisstore_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/watchtower-l2/watchtower/internal/testutil/redistest"
 	"github.com/watchtower-l2/watchtower/watcher/store"
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 	"github.com/watchtower-l2/watchtower/watcher/store/storetest"
 )
 
@@ -105,4 +107,28 @@ func loadWorker(ctx context.Context, s store.Store, w, rounds int) error {
 		return fmt.Errorf("final versioned = %d, %q, %v", version, data, err)
 	}
 	return nil
+}
+
+// TestShardedClusterMinReplicas: on a cluster the WAIT goes to the node
+// that took the write; these primaries have no replica, so every write,
+// single or batched across nodes, reports ErrNotReplicated.
+func TestShardedClusterMinReplicas(t *testing.T) {
+	url, _ := redistest.StartShardedCluster(t, 3)
+	s := openStoreWith(t, url, redisstore.Options{MinReplicas: 1, ReplicaTimeout: 50 * time.Millisecond})
+	ctx := context.Background()
+	for i := range 6 { // keys on several nodes
+		if err := s.Put(ctx, fmt.Sprintf("k%d", i), []byte("x")); !errors.Is(err, redisstore.ErrNotReplicated) {
+			t.Fatalf("Put k%d = %v, want ErrNotReplicated", i, err)
+		}
+	}
+	ops := make([]store.Op, 0, 6)
+	for i := range 6 {
+		ops = append(ops, store.PutOp(fmt.Sprintf("b%d", i), []byte("x")))
+	}
+	if _, err := s.Apply(ctx, ops); !errors.Is(err, redisstore.ErrNotReplicated) {
+		t.Fatalf("Apply across nodes = %v, want ErrNotReplicated", err)
+	}
+	if got, err := s.Get(ctx, "k0"); err != nil || string(got) != "x" {
+		t.Fatalf("Get k0 = %q, %v: the owning primary applied the write", got, err)
+	}
 }

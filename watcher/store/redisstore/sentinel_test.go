@@ -96,8 +96,10 @@ func TestSentinelFailover(t *testing.T) {
 	waitAcked(20)
 	old := sen.Primary.Addr()
 	sen.Primary.Stop()
+	crashed := time.Now()
 	ackedBeforeCrash := last
 	promoted := sen.WaitFailover(old)
+	failover := time.Since(crashed)
 	if promoted != sen.Replica.Addr() {
 		t.Fatalf("sentinels promoted %s, want the replica %s", promoted, sen.Replica.Addr())
 	}
@@ -116,7 +118,8 @@ func TestSentinelFailover(t *testing.T) {
 	for len(acked) > 0 {
 		last = <-acked
 	}
-	t.Logf("%d writes acknowledged, %d before the crash; failed attempts include: %v", last+1, ackedBeforeCrash+1, lastErr(errs))
+	t.Logf("%d writes acknowledged, %d before the crash; sentinels switched in %s; failed attempts include: %v",
+		last+1, ackedBeforeCrash+1, failover.Round(time.Millisecond), lastErr(errs))
 
 	for i := 0; i <= last; i++ {
 		got, err := s.Get(ctx, fmt.Sprintf("k%d", i))
