@@ -270,6 +270,10 @@ const jsErrCodeNoPeers = 10005
 // Publish stores data on subject and waits for the stream's acknowledgement.
 // msgID (required) is sent as Nats-Msg-Id: republishing the same msgID within
 // the stream's duplicate window stores nothing and reports duplicate=true.
+// While no stream leader answers (a clustered stream electing one, the
+// connection moving to another server) it sends the message again, with
+// backoff, until ctx ends; a copy already stored then reports
+// duplicate=true.
 func (b *Bus) Publish(ctx context.Context, subject, msgID string, data []byte) (duplicate bool, err error) {
 	return b.PublishHeader(ctx, subject, msgID, data, nil)
 }

@@ -32,9 +32,10 @@ func TestShardedClusterLoad(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
-	const workers, rounds = 16, 60
+	const workers, rounds = 32, 250
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
+	start := time.Now()
 	for w := range workers {
 		wg.Add(1)
 		go func() {
@@ -49,6 +50,8 @@ func TestShardedClusterLoad(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+	// 8 store calls per round (the batch counts once).
+	t.Logf("%d workers x %d rounds: %d calls in %s", workers, rounds, workers*rounds*8, time.Since(start).Round(time.Millisecond))
 
 	// The keys really are spread: every primary holds some.
 	for _, n := range nodes {

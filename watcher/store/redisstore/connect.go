@@ -61,6 +61,17 @@ func newClient(u *url.URL, rawURL, shown string, o Options) (redis.UniversalClie
 	}
 }
 
+// redacted is u for messages: without the password, nor a Sentinel URL's
+// sentinel_password.
+func redacted(u *url.URL) string {
+	c := *u
+	if q := c.Query(); q.Has("sentinel_password") {
+		q.Set("sentinel_password", "xxxxx")
+		c.RawQuery = q.Encode()
+	}
+	return c.Redacted()
+}
+
 // secureScheme reports whether a redis URL scheme asks for TLS.
 func secureScheme(scheme string) bool {
 	return scheme == "rediss" || scheme == "rediss+cluster" || scheme == "rediss+sentinel"

@@ -1,4 +1,5 @@
-// Package redisstore implements store.Store on Redis or Redis Cluster.
+// Package redisstore implements store.Store on Redis, Redis Sentinel or
+// Redis Cluster.
 //
 // Every operation touches exactly one Redis key, prefix+key, so the store
 // works on Redis Cluster; put a hash tag ("{...}") in keys that must share a
@@ -130,9 +131,9 @@ type Options struct {
 // Open connects to url and pings the server. It accepts single-node URLs
 // (redis://, rediss://, unix://, see redis.ParseURL), cluster URLs
 // (redis+cluster://host:port?addr=host2:port, rediss+cluster://; see
-// redis.ParseClusterURL) and Sentinel URLs (redis+sentinel://host:port,
-// host:port/MASTER_NAME, rediss+sentinel://; see ParseSentinelURL). Close
-// closes the connection Open made.
+// redis.ParseClusterURL) and Sentinel URLs
+// (redis+sentinel://host:port[,host:port...]/MASTER_NAME, rediss+sentinel://;
+// see ParseSentinelURL). Close closes the connection Open made.
 func Open(ctx context.Context, rawURL, prefix string) (*Store, error) {
 	return OpenWith(ctx, rawURL, prefix, Options{})
 }
@@ -150,7 +151,7 @@ func OpenWith(ctx context.Context, rawURL, prefix string, o Options) (*Store, er
 		}
 		return nil, fmt.Errorf("redisstore: open: invalid URL: %w", err)
 	}
-	shown := u.Redacted()
+	shown := redacted(u)
 	client, user, err := newClient(u, rawURL, shown, o)
 	if err != nil {
 		return nil, err

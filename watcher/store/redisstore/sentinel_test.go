@@ -166,6 +166,19 @@ func TestMinReplicasWithoutReplica(t *testing.T) {
 	}
 }
 
+// Open's errors show neither the password nor the sentinels' password.
+func TestOpenSentinelErrorsHidePasswords(t *testing.T) {
+	// No sentinel answers: the failover client retries until ctx ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	raw := "redis+sentinel://u:s3cret@" + closedAddr(t) + "/m?sentinel_password=s3cret2"
+	_, err := redisstore.Open(ctx, raw, "p/")
+	if err == nil || strings.Contains(err.Error(), "s3cret") || !strings.HasPrefix(err.Error(), "redisstore: open") {
+		t.Fatalf("Open(%q) = %v, want an error without the passwords", raw, err)
+	}
+	t.Log(err)
+}
+
 func TestParseSentinelURL(t *testing.T) {
 	o, err := redisstore.ParseSentinelURL("rediss+sentinel://u:p%40ss@s1:26380,s2,[::1]:5/my%2Dmaster?db=2&sentinel_password=sp")
 	if err != nil {
