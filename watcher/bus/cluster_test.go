@@ -2,7 +2,6 @@ package bus_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -31,6 +30,7 @@ type receiver struct {
 	seen       map[string]bool
 	deliveries int
 	badSeals   []error
+	consumeErr error // the last error Consume stopped with
 }
 
 func (r *receiver) handle(_ context.Context, m bus.Msg) error {
@@ -83,7 +83,7 @@ func TestClusterLosesANode(t *testing.T) {
 	}
 	r := &receiver{v: verifier, seen: map[string]bool{}}
 	consumeDone := consumeUntilCancelled(t, ctx, b, r)
-	waitConsumerReplicated(t, ctx, b, 3)
+	waitConsumerReplicated(t, ctx, b, r, 3)
 
 	const total = 300
 	publish := func(from, to int) {
@@ -116,14 +116,14 @@ func TestClusterLosesANode(t *testing.T) {
 	publish(150, 200)
 
 	connected := -1
-	for i := range c.Size() {
-		if b.Conn().ConnectedUrl() == c.URL(i) {
-			connected = i
+	waitFor(t, ctx, func() bool {
+		for i := range c.Size() {
+			if b.Conn().ConnectedUrl() == c.URL(i) {
+				connected = i
+			}
 		}
-	}
-	if connected < 0 {
-		t.Fatalf("client connected to %s, not a cluster node", b.Conn().ConnectedUrl())
-	}
+		return connected >= 0
+	}, func() string { return fmt.Sprintf("client connected to %q, not a cluster node", b.Conn().ConnectedUrl()) })
 	c.Shutdown(connected)
 	publish(200, 250) // through the reconnect
 	c.Restart(connected)
@@ -164,13 +164,13 @@ func TestClusterLosesANode(t *testing.T) {
 
 	cancel()
 	if err := <-consumeDone; err != nil {
-		t.Fatal(err)
+		t.Logf("Consume stopped and was started again at least once; last: %v", err)
 	}
 }
 
 // consumeUntilCancelled runs Consume, again whenever it stops with an
-// error (as a role does), until ctx ends; the returned channel reports a
-// consumer that could not be re-created.
+// error (as a role does), until ctx ends; the returned channel then gives
+// the last error Consume stopped with, if any.
 func consumeUntilCancelled(t *testing.T, ctx context.Context, b *bus.Bus, r *receiver) <-chan error {
 	t.Helper()
 	done := make(chan error, 1)
@@ -180,32 +180,40 @@ func consumeUntilCancelled(t *testing.T, ctx context.Context, b *bus.Bus, r *rec
 			err := b.Consume(ctx, bus.ConsumerConfig{Stream: clusterStream, Durable: clusterDurable, Workers: 4, AckWait: 10 * time.Second}, r.handle)
 			if err != nil {
 				last = err
+				r.mu.Lock()
+				r.consumeErr = err
+				r.mu.Unlock()
 				select {
 				case <-ctx.Done():
 				case <-time.After(200 * time.Millisecond):
 				}
 			}
 		}
-		if last != nil && !errors.Is(last, context.Canceled) {
-			t.Logf("Consume stopped and was restarted at least once: %v", last)
-		}
-		done <- nil
+		done <- last
 	}()
 	return done
 }
 
 // waitConsumerReplicated waits until the durable exists with n replicas
 // (it inherits the stream's).
-func waitConsumerReplicated(t *testing.T, ctx context.Context, b *bus.Bus, n int) {
+func waitConsumerReplicated(t *testing.T, ctx context.Context, b *bus.Bus, r *receiver, n int) {
 	t.Helper()
 	replicas := 0
+	var last any
 	waitFor(t, ctx, func() bool {
-		cons, err := b.JetStream().Consumer(ctx, clusterStream, clusterDurable)
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		cons, err := b.JetStream().Consumer(actx, clusterStream, clusterDurable)
 		if err != nil {
+			last = err
 			return false
 		}
-		info, err := cons.Info(ctx)
+		info, err := cons.Info(actx)
 		if err != nil || info.Cluster == nil || info.Cluster.Leader == "" {
+			last = err
+			if err == nil {
+				last = info.Cluster
+			}
 			return false // no leader elected yet: the replica list may hold every peer
 		}
 		peers := map[string]bool{info.Cluster.Leader: true}
@@ -214,7 +222,11 @@ func waitConsumerReplicated(t *testing.T, ctx context.Context, b *bus.Bus, n int
 		}
 		replicas = len(peers)
 		return replicas == n
-	}, func() string { return fmt.Sprintf("consumer has %d replicas, want %d", replicas, n) })
+	}, func() string {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return fmt.Sprintf("consumer has %d replicas, want %d (last: %+v; Consume: %v)", replicas, n, last, r.consumeErr)
+	})
 }
 
 // localMsgs is how many messages node s's own replica of the stream holds.
