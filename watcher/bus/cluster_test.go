@@ -123,7 +123,9 @@ func TestClusterLosesANode(t *testing.T) {
 			}
 		}
 		return connected >= 0
-	}, func() string { return fmt.Sprintf("client connected to %q, not a cluster node", b.Conn().ConnectedUrl()) })
+	}, func() string {
+		return fmt.Sprintf("client connected to %q, not a cluster node", b.Conn().ConnectedUrl())
+	})
 	c.Shutdown(connected)
 	publish(200, 250) // through the reconnect
 	c.Restart(connected)
