@@ -22,6 +22,7 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 )
 
 // Config is the whole configuration of a watchtower process.
@@ -75,7 +76,7 @@ type L1 struct {
 
 // NATS is the event bus.
 type NATS struct {
-	URL string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
+	URL string `yaml:"url" help:"NATS server URL, or the URLs of a cluster's servers separated by commas (nats://n1:4222,nats://n2:4222,nats://n3:4222); empty starts an embedded JetStream server in data_dir"`
 	// CredsFile, NKeySeedFile, User with PasswordFile, and TokenFile are
 	// the ways to authenticate; set at most one.
 	CredsFile    string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
@@ -89,12 +90,12 @@ type NATS struct {
 	TLSKeyFile    string `yaml:"tls_key_file" help:"key (PEM) of tls_cert_file" file:"secret"`
 	TLSServerName string `yaml:"tls_server_name" help:"name the NATS servers' certificates must hold (default: the host dialed)"`
 	Stream        string `yaml:"stream" help:"JetStream stream name"`
-	Replicas      int    `yaml:"replicas" help:"JetStream stream replicas"`
+	Replicas      int    `yaml:"replicas" help:"JetStream replicas of the stream and its consumers (3 on a 3-node cluster: survives losing one node)"`
 }
 
 // Store is the shared state.
 type Store struct {
-	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster:// or rediss+cluster:// URL; empty uses the embedded store in data_dir"`
+	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster://host:port?addr=host2:port, or redis+sentinel://host:26379,host2:26379/MASTER_NAME (rediss+ for TLS) URL; empty uses the embedded store in data_dir"`
 	// RedisUsername is the ACL user; it replaces any user in redis_url.
 	RedisUsername string `yaml:"redis_username" help:"Redis ACL user (replaces one in redis_url)"`
 	// RedisPasswordFile holds the Redis password; it replaces any password in redis_url.
@@ -105,6 +106,9 @@ type Store struct {
 	RedisTLSKeyFile    string `yaml:"redis_tls_key_file" help:"key (PEM) of redis_tls_cert_file" file:"secret"`
 	RedisTLSServerName string `yaml:"redis_tls_server_name" help:"name the Redis servers' certificates must hold (default: the host dialed)"`
 	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
+	// RedisMinReplicas makes every write wait (WAIT) for that many replicas.
+	RedisMinReplicas    int           `yaml:"redis_min_replicas" help:"replicas that must acknowledge every write (Redis WAIT) before it counts as done; 0 does not wait (see docs/operators.md, Redis failover)"`
+	RedisReplicaTimeout time.Duration `yaml:"redis_replica_timeout" help:"how long a write waits for redis_min_replicas before failing (it is retried)"`
 }
 
 // Signer is the challenger key, and the extra keys of its pool.
@@ -202,7 +206,7 @@ func Default(kinds l2.Plugins) Config {
 		Roles:     []string{"ingest", "verify", "challenge", "api"},
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second, MaxSourceLag: 3},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
-		Store:     Store{Prefix: "wt:"},
+		Store:     Store{Prefix: "wt:", RedisReplicaTimeout: 2 * time.Second},
 		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
@@ -508,9 +512,7 @@ func (c Config) Problems() Problems {
 	if c.NATS.Replicas < 1 || c.NATS.Replicas > 5 {
 		add("nats.replicas", "want 1 to 5, got %d", c.NATS.Replicas)
 	}
-	if u := c.Store.RedisURL; u != "" && !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix") {
-		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
-	}
+	c.Store.problems(add)
 	ps = append(ps, c.transportProblems()...)
 	ps = append(ps, c.Kinds.problems()...)
 	if c.Verify.Workers < 1 || c.Verify.Workers > 256 {
@@ -573,6 +575,40 @@ func (h Health) MinBalance() (*big.Int, error) {
 		return nil, fmt.Errorf("want a non-negative whole number of wei (1 ether = 1000000000000000000), got %q", h.MinSignerBalance)
 	}
 	return n, nil
+}
+
+// problems checks redis_url's scheme (and a Sentinel URL's master name)
+// and the replica keys.
+func (s Store) problems(add func(path, format string, args ...any)) {
+	u := s.RedisURL
+	switch {
+	case u == "":
+	case hasScheme(u, "redis+sentinel", "rediss+sentinel"):
+		if _, err := redisstore.ParseSentinelURL(u); err != nil {
+			add("store.redis_url", "%v", err)
+		}
+	case !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix"):
+		add("store.redis_url", "want a redis://, rediss://, redis+cluster:// or redis+sentinel:// URL (scheme %q)", scheme(u))
+	}
+	if s.RedisMinReplicas < 0 || s.RedisMinReplicas > 16 {
+		add("store.redis_min_replicas", "want 0 to 16, got %d", s.RedisMinReplicas)
+	}
+	if s.RedisMinReplicas > 0 {
+		if u == "" {
+			add("store.redis_min_replicas", "set but store.redis_url is empty (the embedded store has no replicas)")
+		}
+		if s.RedisReplicaTimeout <= 0 {
+			add("store.redis_replica_timeout", "must be positive with redis_min_replicas, got %s", s.RedisReplicaTimeout)
+		}
+	}
+}
+
+// scheme returns the scheme of the first URL of a list, for messages that
+// must not echo credentials.
+func scheme(raw string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(raw), ",")
+	s, _, _ := strings.Cut(first, "://")
+	return s
 }
 
 // RedisURLWithPassword returns redis_url with the password from

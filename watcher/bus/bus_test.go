@@ -120,15 +120,24 @@ func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool)
 	}
 }
 
+// pending reads the test durable's backlog, retrying for up to 30 s while
+// the server cannot answer (a just restarted JetStream recovers its
+// streams first; a loaded machine can take seconds).
 func pending(t *testing.T, b *Bus) (uint64, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	p, ap, err := b.ConsumerPending(ctx, testStream, testDurable)
-	if err != nil {
-		t.Fatalf("consumer pending: %v", err)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		p, ap, err := b.ConsumerPending(ctx, testStream, testDurable)
+		cancel()
+		if err == nil {
+			return p, ap
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("consumer pending: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	return p, ap
 }
 
 func assertDrained(t *testing.T, b *Bus) {
