@@ -228,7 +228,12 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 		return Verdict{}, err
 	}
 	k := &killer{towers: e.towers, period: o.KillEvery, infraEvery: o.InfraEvery, say: say,
-		rng: rand.New(rand.NewPCG(o.Seed, 1)), counts: map[string]int{}}
+		rng: rand.New(rand.NewPCG(o.Seed, 1)), counts: map[string]int{}, head: func() uint64 {
+			hctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			defer cancel()
+			h, _ := e.l1.Client.BlockNumber(hctx) // best effort: 0 in the timeline
+			return h
+		}}
 	if o.NATSCluster {
 		k.infra = append(k.infra, natsTarget(e.nats, rand.New(rand.NewPCG(o.Seed, 2)), o.InfraDown))
 	}
@@ -271,6 +276,7 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 		return v, err
 	}
 	v.Kills = k.Kills()
+	v.Timeline = k.Timeline()
 	v.Resigned = int(st.resigned.Load())
 	for _, tg := range k.infra {
 		if v.Kills[tg.kind] == 0 {

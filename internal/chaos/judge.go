@@ -51,6 +51,10 @@ type Verdict struct {
 	Seconds   float64        `json:"seconds"`
 	// Unkilled names the infrastructure targets never killed during the storm.
 	Unkilled []string `json:"unkilled,omitempty"`
+	// Slowest lists the frauds challenged last after their close.
+	Slowest []string `json:"slowest,omitempty"`
+	// Timeline is every kill and restart with its L1 block (JSON only).
+	Timeline []Event `json:"timeline,omitempty"`
 	// Problems lists the first failures in words.
 	Problems []string `json:"problems,omitempty"`
 }
@@ -60,6 +64,12 @@ type Verdict struct {
 func (v Verdict) OK() bool {
 	return v.Missed == 0 && v.Duplicates == 0 && v.FalseChallenges == 0 && v.Reverted == 0 &&
 		v.StormErrors == 0 && len(v.Unkilled) == 0 && v.Challenged == v.Frauds
+}
+
+// slowOne is a fraud's blocks to challenge, described.
+type slowOne struct {
+	blocks uint64
+	what   string
 }
 
 // closeLog is a ChannelClosed log.
@@ -145,6 +155,7 @@ func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel
 	}
 	v.ChallengeTxs = len(txs)
 	var delays []uint64
+	var slow []slowOne
 	for _, ch := range chans {
 		if ch.Err != nil {
 			v.StormErrors++
@@ -159,9 +170,14 @@ func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel
 		}
 		if d, ok := v.score(ch, cl, byChannel[ch.ID]); ok {
 			delays = append(delays, d)
+			slow = append(slow, slowOne{d, fmt.Sprintf("%s: closed in block %d, challenged %d blocks later", ch.ID.Hex(), cl.block, d)})
 		}
 	}
 	v.P50, v.P99, v.Max = percentiles(delays)
+	sort.SliceStable(slow, func(i, j int) bool { return slow[i].blocks > slow[j].blocks })
+	for _, s := range slow[:min(3, len(slow))] {
+		v.Slowest = append(v.Slowest, s.what)
+	}
 	return v, nil
 }
 

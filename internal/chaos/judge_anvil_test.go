@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,7 +121,7 @@ func TestJudgeCountsFailures(t *testing.T) {
 	if v.OK() || v.Closes != want.Closes || v.Frauds != want.Frauds || v.Honest != want.Honest || v.Unwatched != want.Unwatched ||
 		v.Challenged != want.Challenged || v.Missed != want.Missed || v.Duplicates != want.Duplicates ||
 		v.Reverted != want.Reverted || v.FalseChallenges != want.FalseChallenges || v.ChallengeTxs != want.ChallengeTxs ||
-		v.P50 != want.P50 || v.Max != want.Max {
+		v.P50 != want.P50 || v.Max != want.Max || len(v.Slowest) != 1 || !strings.HasPrefix(v.Slowest[0], twice.ID.Hex()) {
 		t.Fatalf("verdict\n%+v\nwant\n%+v", v, want)
 	}
 }

@@ -31,10 +31,13 @@ type killer struct {
 	infraEvery int
 	rng        *rand.Rand
 	say        func(format string, args ...any)
+	// head reads the L1 block number for the timeline (0 when unknown).
+	head func() uint64
 
-	mu     sync.Mutex
-	counts map[string]int // made by the caller
-	errs   []error
+	mu       sync.Mutex
+	counts   map[string]int // made by the caller
+	timeline []Event
+	errs     []error
 }
 
 // run kills until ctx ends, then waits for a pending restart.
@@ -55,6 +58,7 @@ func (k *killer) run(ctx context.Context) {
 		tw := k.towers[k.rng.IntN(len(k.towers))]
 		tw.Proc.Kill()
 		k.count("tower")
+		k.record("killed and restarted " + tw.Proc.Name())
 		if err := tw.Proc.Start(); err != nil {
 			k.fail(err)
 		}
@@ -95,6 +99,7 @@ func (k *killer) crash(ctx context.Context, tg target) {
 	}
 	p.Kill()
 	k.count(tg.kind)
+	k.record("killed " + p.Name() + " (" + tg.kind + ")")
 	k.say("killed %s (%s)", p.Name(), tg.kind)
 	select {
 	case <-ctx.Done():
@@ -104,7 +109,32 @@ func (k *killer) crash(ctx context.Context, tg target) {
 		k.fail(err)
 		return
 	}
+	k.record("restarted " + p.Name())
 	k.say("restarted %s", p.Name())
+}
+
+// Event is one kill or restart at an L1 block, for matching slow
+// challenges with what was down.
+type Event struct {
+	Block uint64 `json:"block"`
+	What  string `json:"what"`
+}
+
+func (k *killer) record(what string) {
+	var b uint64
+	if k.head != nil {
+		b = k.head()
+	}
+	k.mu.Lock()
+	k.timeline = append(k.timeline, Event{Block: b, What: what})
+	k.mu.Unlock()
+}
+
+// Timeline returns the kills and restarts so far.
+func (k *killer) Timeline() []Event {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return append([]Event(nil), k.timeline...)
 }
 
 func (k *killer) count(kind string) {

@@ -37,6 +37,9 @@ func (v Verdict) WriteTable(w io.Writer) {
 	for _, r := range rows {
 		fmt.Fprintf(w, "| %s | %s |\n", r[0], r[1])
 	}
+	for _, s := range v.Slowest {
+		fmt.Fprintf(w, "slowest: %s\n", s)
+	}
 	for _, k := range v.Unkilled {
 		fmt.Fprintf(w, "NOT KILLED: %s was never killed during the storm\n", k)
 	}
