@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -327,4 +328,40 @@ func newUsers(t *testing.T, n int) []*massUser {
 		out[i] = &massUser{key: k, addr: crypto.PubkeyToAddress(k.PublicKey)}
 	}
 	return out
+}
+
+// towerTx is what the mass exit's judge reads of a receipt.
+type towerTx struct {
+	From   common.Address  `json:"from"`
+	To     *common.Address `json:"to"`
+	Status hexutil.Uint64  `json:"status"`
+}
+
+// txsFrom counts the transactions mined in blocks from..to that one of
+// senders sent: to contract and successful, to contract and reverted, and
+// to anything else.
+func txsFrom(t *testing.T, node *anviltest.Node, from, to uint64, senders []common.Address, contract common.Address) (ok, reverted, other int) {
+	t.Helper()
+	blocks := make([][]towerTx, to-from+1)
+	elems := make([]rpc.BatchElem, len(blocks))
+	for i := range blocks {
+		elems[i] = rpc.BatchElem{Method: "eth_getBlockReceipts", Args: []any{hexutil.EncodeUint64(from + uint64(i))}, Result: &blocks[i]}
+	}
+	if err := batchCall(node, elems); err != nil {
+		t.Fatalf("receipts of blocks %d..%d: %v", from, to, err)
+	}
+	for _, rs := range blocks {
+		for _, r := range rs {
+			switch {
+			case !slices.Contains(senders, r.From):
+			case r.To == nil || *r.To != contract:
+				other++
+			case r.Status == 1:
+				ok++
+			default:
+				reverted++
+			}
+		}
+	}
+	return ok, reverted, other
 }

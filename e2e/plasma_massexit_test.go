@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,6 +58,8 @@ const (
 	// onto a heap of n exits pays at most bits.Len(n) of them more than the
 	// first exit, whose gas is estimated on an empty heap.
 	siftGasPerLevel = 6_000
+	// towerKeys is how many signer keys the tower challenges with.
+	towerKeys = 1
 )
 
 // massPlan is the shape of one mass exit.
@@ -105,8 +108,15 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 	bin := buildTower(t, dir)
 	node := anviltest.StartWith(t, anviltest.Options{Args: []string{"--block-time", strconv.Itoa(massBlockSeconds)}})
 	w := &waiter{t: t, extra: func() string { return tailFile("anvil", writeOutput(dir, node.Output())) }}
-	deployer, signer := node.Key(t, 0), node.Key(t, 1)
-	signerAddr := crypto.PubkeyToAddress(signer.PublicKey)
+	deployer := node.Key(t, 0)
+	signers := []*ecdsa.PrivateKey{node.Key(t, 1)}
+	for range towerKeys - 1 {
+		signers = append(signers, newKey(t))
+	}
+	signerAddrs := make([]common.Address, len(signers))
+	for i, k := range signers {
+		signerAddrs[i] = crypto.PubkeyToAddress(k.PublicKey)
+	}
 
 	// 1. The PlasmaFramework, operated by the deployer; the test serves the
 	// operator's block feed over HTTP.
@@ -121,10 +131,10 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 	}
 	feed := serveFeed(t, op)
 
-	// 2. One tower with only the plasma: section. Its signer is funded far
-	// beyond the mass exit's fees: its balance is not what is under test.
-	fundAll(t, node, []common.Address{signerAddr}, new(big.Int).Mul(big.NewInt(1e18), big.NewInt(1_000_000)))
-	tower := startPlasmaTower(t, w, dir, bin, node, pfAddr, feed.url, signer)
+	// 2. One tower with only the plasma: section. Its signer keys are funded
+	// far beyond the mass exit's fees: their balance is not what is under test.
+	fundAll(t, node, signerAddrs, new(big.Int).Mul(big.NewInt(1e18), big.NewInt(1_000_000)))
+	tower := startPlasmaTower(t, w, dir, bin, node, pfAddr, feed.url, signers)
 
 	// 3. Users deposit (one transaction each, batched) and split their
 	// deposit in child blocks until each has spent perUser outputs.
@@ -150,10 +160,7 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 		t.Fatal(err)
 	}
 	txs, exitPos := signExits(t, node, pfAddr, users, plan, bond)
-	nonce0, err := node.Client.NonceAt(ctx, signerAddr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	nonce0 := noncesOf(t, node, signerAddrs, nil)
 	start := time.Now()
 	sendRaw(t, node, "fraudulent exits", txs)
 	w.timeout = waitTimeout + time.Duration(plan.window)*massBlockSeconds*time.Second
@@ -172,7 +179,7 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 	}
 	var challenges map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged
 	w.until(fmt.Sprintf("all %d exits to be challenged (or block %d, the last deadline, to pass)", plan.exits, maxDeadline), func() (bool, string) {
-		challenges = challengesFrom(t, pf, firstBlock)
+		challenges = challengesFrom(t, pf, firstBlock, 0)
 		done := 0
 		for _, p := range exitPos {
 			if len(challenges[p]) > 0 {
@@ -187,28 +194,31 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 	settled := headOf(t, node) + 3
 	w.until("3 more blocks", func() (bool, string) { return headOf(t, node) >= settled, "" })
 
-	// 6. Judge from L1.
-	challenges = challengesFrom(t, pf, firstBlock)
-	nonce1, err := node.Client.NonceAt(ctx, signerAddr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := judgeMassExit(t, node, pfAddr, signerAddr, exitPos, exits, challenges)
+	// 6. Judge from L1, at one block.
+	judged := headOf(t, node)
+	challenges = challengesFrom(t, pf, firstBlock, judged)
+	nonce1 := noncesOf(t, node, signerAddrs, new(big.Int).SetUint64(judged))
+	r := judgeMassExit(t, node, pfAddr, signerAddrs, exitPos, exits, challenges)
+	r.mined, r.reverted, r.other = txsFrom(t, node, firstBlock, judged, signerAddrs, pfAddr)
 	for _, rc := range exitRcpts {
 		r.exitGas += rc.GasUsed
 	}
 	r.towerTxs = nonce1 - nonce0
-	r.wasted = int(r.towerTxs) - r.bySigner
+	r.keysUsed = len(r.byKey)
 	head := headerOf(t, node, headOf(t, node))
-	t.Logf("mass exit: exits=%d challenged_in_time=%d missed=%d duplicates=%d reverted_or_wasted=%d p50=%d p99=%d max=%d blocks wall=%s",
-		plan.exits, r.inTime, r.missed, r.duplicates, r.wasted, r.p(50), r.p(99), r.p(100), wall.Round(time.Second))
+	t.Logf("mass exit: exits=%d challenged_in_time=%d missed=%d duplicates=%d reverted=%d p50=%d p99=%d max=%d blocks wall=%s",
+		plan.exits, r.inTime, r.missed, r.duplicates, r.reverted, r.p(50), r.p(99), r.p(100), wall.Round(time.Second))
 	t.Logf("  exits mined in %s, L1 blocks %d..%d (%.0f a block, %d gas each of a %d block gas limit); challenges in blocks up to %d "+
-		"(%.1f a block from the first exit's block); window %d blocks; tower txs %d; base fee at the end %s wei",
+		"(%.1f a block from the first exit's block); window %d blocks; tower txs %d (%d other than challenges) from %d of its %d keys; base fee at the end %s wei",
 		minedIn.Round(time.Second), firstBlock, r.lastExitBlock, float64(plan.exits)/float64(r.lastExitBlock-firstBlock+1), r.exitGas/uint64(plan.exits),
-		head.GasLimit, r.lastChallengeBlock, float64(r.inTime)/float64(max(1, r.lastChallengeBlock-firstBlock+1)), plan.window, r.towerTxs, head.BaseFee)
-	if r.missed > 0 || r.duplicates > 0 || r.wasted != 0 {
-		t.Errorf("the tower did not challenge every exit exactly once in time: %d missed, %d duplicate challenges, %d tower transactions that challenged nothing; first miss: %s\n%s",
-			r.missed, r.duplicates, r.wasted, r.firstMiss, tower.tail())
+		head.GasLimit, r.lastChallengeBlock, float64(r.inTime)/float64(max(1, r.lastChallengeBlock-firstBlock+1)), plan.window, r.towerTxs, r.other, r.keysUsed, len(signers), head.BaseFee)
+	if r.missed > 0 || r.duplicates > 0 || r.reverted > 0 {
+		t.Errorf("the tower did not challenge every exit exactly once in time: %d missed, %d duplicate challenges, %d reverted challenges; first miss: %s\n%s",
+			r.missed, r.duplicates, r.reverted, r.firstMiss, tower.tail())
+	}
+	if sum := uint64(r.mined + r.reverted + r.other); sum != r.towerTxs || r.mined != r.bySigner {
+		t.Errorf("the tower's keys sent %d transactions by their nonces, the blocks hold %d (%d challenges, %d reverted, %d other); %d ExitChallenged logs name them",
+			r.towerTxs, sum, r.mined, r.reverted, r.other, r.bySigner)
 	}
 	tower.stop(t)
 }
@@ -236,15 +246,23 @@ func deployPlasmaCLI(t *testing.T, w *waiter, dir, bin string, node *anviltest.N
 
 // startPlasmaTower starts `watchtower run` (ingest, verify, challenge;
 // embedded NATS and store) guarding only pf, and waits until it is ready.
-func startPlasmaTower(t *testing.T, w *waiter, dir, bin string, node *anviltest.Node, pf common.Address, feedURL string, signer *ecdsa.PrivateKey) *proc {
+func startPlasmaTower(t *testing.T, w *waiter, dir, bin string, node *anviltest.Node, pf common.Address, feedURL string, signers []*ecdsa.PrivateKey) *proc {
 	t.Helper()
-	signerKey := writeSecret(t, dir, "signer.key", "0x"+hex.EncodeToString(crypto.FromECDSA(signer)))
+	signerKey := writeSecret(t, dir, "signer.key", "0x"+hex.EncodeToString(crypto.FromECDSA(signers[0])))
+	var more []string
+	for i, k := range signers[1:] {
+		more = append(more, strconv.Quote(writeSecret(t, dir, fmt.Sprintf("signer-%d.key", i+1), "0x"+hex.EncodeToString(crypto.FromECDSA(k)))))
+	}
+	signerYAML := "signer:\n  key_file: " + signerKey + "\n"
+	if len(more) > 0 {
+		signerYAML += "  key_files: [" + strings.Join(more, ", ") + "]\n"
+	}
 	metrics := freeAddr(t)
 	cfg := filepath.Join(dir, "plasma-tower.yaml")
 	yaml := fmt.Sprintf("data_dir: %s\nroles: [ingest, verify, challenge]\nl1:\n  rpc_url: %s\n  chain_id: %d\n  confirmations: 1\n  poll_interval: 100ms\n"+
-		"plasma:\n  contract: %q\n  feed_url: %s\n  withhold_timeout: 10m\nsigner:\n  key_file: %s\n"+
+		"plasma:\n  contract: %q\n  feed_url: %s\n  withhold_timeout: 10m\n%s"+
 		"challenge:\n  poll: 100ms\nmetrics:\n  listen: %s\nlog:\n  level: info\n",
-		filepath.Join(dir, "data"), node.WSURL, anviltest.ChainID, pf.Hex(), feedURL, signerKey, metrics)
+		filepath.Join(dir, "data"), node.WSURL, anviltest.ChainID, pf.Hex(), feedURL, signerYAML, metrics)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -360,12 +378,17 @@ func startedExits(t *testing.T, pf *bindings.PlasmaFramework, rcpts []*types.Rec
 	return out
 }
 
-// challengesFrom reads every ExitChallenged log from block from on, by position.
-func challengesFrom(t *testing.T, pf *bindings.PlasmaFramework, from uint64) map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged {
+// challengesFrom reads the ExitChallenged logs of blocks from..to (to 0:
+// the head), by position.
+func challengesFrom(t *testing.T, pf *bindings.PlasmaFramework, from, to uint64) map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), rpcTimeout)
 	defer cancel()
-	it, err := pf.FilterExitChallenged(&bind.FilterOpts{Start: from, Context: ctx}, nil, nil)
+	opts := &bind.FilterOpts{Start: from, Context: ctx}
+	if to > 0 {
+		opts.End = &to
+	}
+	it, err := pf.FilterExitChallenged(opts, nil, nil)
 	if err != nil {
 		t.Fatalf("filter ExitChallenged: %v", err)
 	}
@@ -383,11 +406,14 @@ func challengesFrom(t *testing.T, pf *bindings.PlasmaFramework, from uint64) map
 
 // massResult is the judged outcome of a mass exit.
 type massResult struct {
-	inTime, missed, duplicates, bySigner, wasted int
-	towerTxs                                     uint64
-	lastExitBlock, lastChallengeBlock, exitGas   uint64
-	latencies                                    []uint64 // blocks from exit to challenge, sorted
-	firstMiss                                    string
+	inTime, missed, duplicates, bySigner       int
+	mined, reverted, other                     int // the tower's transactions: challenges, reverted challenges, others
+	byKey                                      map[common.Address]int
+	keysUsed                                   int
+	towerTxs                                   uint64
+	lastExitBlock, lastChallengeBlock, exitGas uint64
+	latencies                                  []uint64 // blocks from exit to challenge, sorted
+	firstMiss                                  string
 }
 
 // p returns the q-th percentile (0..100) of the latencies.
@@ -398,16 +424,17 @@ func (r massResult) p(q int) uint64 {
 	return r.latencies[min(len(r.latencies)-1, (len(r.latencies)*q)/100)]
 }
 
-// judgeMassExit checks each exit: challenged by the tower's signer, in a
+// judgeMassExit checks each exit: challenged by one of the tower's signer keys, in a
 // block at or before its deadline, and Challenged on L1.
-func judgeMassExit(t *testing.T, node *anviltest.Node, pf, signer common.Address, pos []plasmatx.Pos,
+func judgeMassExit(t *testing.T, node *anviltest.Node, pf common.Address, signers []common.Address, pos []plasmatx.Pos,
 	exits map[plasmatx.Pos]startedExit, challenges map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged) massResult {
 	t.Helper()
-	var r massResult
+	r := massResult{byKey: map[common.Address]int{}}
 	for _, evs := range challenges {
 		for _, ev := range evs {
-			if ev.Challenger == signer {
+			if slices.Contains(signers, ev.Challenger) {
 				r.bySigner++
+				r.byKey[ev.Challenger]++
 			}
 		}
 	}
@@ -423,7 +450,7 @@ func judgeMassExit(t *testing.T, node *anviltest.Node, pf, signer common.Address
 		switch {
 		case len(evs) == 0:
 			r.miss(fmt.Sprintf("exit of %s (block %d, deadline %d) never challenged, status %d", p, e.block, e.deadline, statuses[i]))
-		case evs[0].Challenger != signer:
+		case !slices.Contains(signers, evs[0].Challenger):
 			r.miss(fmt.Sprintf("exit of %s challenged by %s, not the tower", p, evs[0].Challenger))
 		case evs[0].Raw.BlockNumber > e.deadline:
 			r.miss(fmt.Sprintf("exit of %s challenged in block %d, after its deadline %d", p, evs[0].Raw.BlockNumber, e.deadline))
@@ -444,4 +471,19 @@ func (r *massResult) miss(why string) {
 		r.firstMiss = why
 	}
 	r.missed++
+}
+
+// noncesOf sums the nonces of addrs at block (nil: the head): the
+// transactions they had mined.
+func noncesOf(t *testing.T, node *anviltest.Node, addrs []common.Address, block *big.Int) uint64 {
+	t.Helper()
+	var sum uint64
+	for _, a := range addrs {
+		n, err := node.Client.NonceAt(t.Context(), a, block)
+		if err != nil {
+			t.Fatalf("nonce of %s: %v", a, err)
+		}
+		sum += n
+	}
+	return sum
 }
