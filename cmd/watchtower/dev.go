@@ -50,6 +50,7 @@ type devFlags struct {
 	secret    string
 	alerts    string
 	metrics   string
+	signers   int
 	// counts is each demo's number of subjects, by kind.
 	counts map[string]*int
 }
@@ -76,6 +77,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
 	fs.StringVar(&f.secret, "alert-webhook-secret", "", "the webhook's HMAC secret (default: a new one, printed at start)")
+	fs.IntVar(&f.signers, "signers", 4, "challenge signer keys of the tower (a pool: one key sends a storm's challenges one nonce at a time)")
 	fs.StringVar(&f.metrics, "metrics-listen", "", "serve the tower's Prometheus /metrics on this address (e.g. 127.0.0.1:7300; empty: not served)")
 	fs.StringVar(&f.alerts, "alerts-config", "", "route the demo's alerts with this alerts configuration (YAML: receivers, routes, escalation; as the alerts section of a tower's config)")
 	demos := scenario.Demos()
@@ -117,6 +119,9 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(runs) == 0 {
 		return usageErr("every scenario is skipped: give at least one kind a count above 0")
 	}
+	if f.signers < 1 || f.signers > 64 {
+		return usageErr("--signers must be between 1 and 64, got %d", f.signers)
+	}
 	if f.window < 10 {
 		return usageErr("--window must be at least 10 blocks, got %d", f.window)
 	}
@@ -142,8 +147,9 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 // playDev starts the in-process L1, every demo's contracts and the tower,
 // plays the demos and reports.
 func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *zap.Logger, progress io.Writer, stdout io.Writer) error {
-	// L1 accounts: 0 deployer, 1 tower signer, then each demo's in order.
-	accounts := 2
+	// L1 accounts: 0 deployer, 1..signers the tower's signer keys, then each
+	// demo's in order.
+	accounts := 1 + f.signers
 	for _, r := range runs {
 		accounts += r.demo.Accounts(r.n)
 	}
@@ -173,7 +179,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	defer st.Close()
 	fmt.Fprintf(progress, "  embedded NATS JetStream at %s, embedded store in %s\n", emb.ClientURL(), dir)
 
-	next := 2
+	next := 1 + f.signers
 	var factories []l2.Factory
 	for _, r := range runs {
 		k := r.demo.Accounts(r.n)
@@ -235,6 +241,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 		VerifyWorkers: defaults.Verify.Workers,
 		VerifyBatch:   defaults.Verify.Batch,
 		Metrics:       m,
+		SignerKeys:    net1.Keys[2 : 1+f.signers],
 		Challenge:     challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},
 		TxMgr:         txmgr.Config{ReceiptPollInterval: f.blockTime / 2},
 		APIListener:   ln,
@@ -258,7 +265,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 	apiURL := "http://" + ln.Addr().String()
 	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s (identity %s)\n", net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
 	running := scenario.Tower{Kinds: tw.Kinds, API: delegation.NewClient(apiURL, nil), APIURL: apiURL,
-		Identity: crypto.PubkeyToAddress(identity.PublicKey), Signer: net1.Address(1), Alerts: rec.Alerts}
+		Identity: crypto.PubkeyToAddress(identity.PublicKey), Signers: signerAddrs(net1, f.signers), Alerts: rec.Alerts}
 
 	start := time.Now()
 	var sums []scenario.Summary

@@ -12,6 +12,8 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/watchtower-l2/watchtower/internal/devnet"
 	"github.com/watchtower-l2/watchtower/internal/scenario"
 	"github.com/watchtower-l2/watchtower/watcher/metrics"
 )
@@ -111,4 +113,13 @@ func serveDevMetrics(ctx context.Context, addr string, m *metrics.Metrics, log *
 		srv.Close() //nolint:errcheck // shutting down
 	}()
 	return ln.Addr().String(), nil
+}
+
+// signerAddrs are the demo tower's signer keys: accounts 1..n of the devnet.
+func signerAddrs(net1 *devnet.Devnet, n int) []common.Address {
+	out := make([]common.Address, n)
+	for i := range out {
+		out[i] = net1.Address(1 + i)
+	}
+	return out
 }

@@ -82,9 +82,15 @@ func runOpsAlerts(ctx context.Context, d opsAlertDeps, period time.Duration) {
 			}
 		}
 		if d.Tower != nil && d.Tower.Sender != nil {
-			if bal, err := d.Tower.Sender.Balance(ctx); err == nil {
-				open, _ := d.Tower.Queue.Open(ctx, 0)
-				report(alerts.SignerBalanceLow(d.ChainID, d.Tower.Sender.From().Hex(), bal, challengeGasCost, len(open), 3))
+			open, _ := d.Tower.Queue.Open(ctx, 0)
+			// The pool spreads the open challenges over its keys: each
+			// key pays for its share.
+			keys := d.Tower.Sender.Managers()
+			share := (len(open) + len(keys) - 1) / len(keys)
+			for _, k := range keys {
+				if bal, err := k.Balance(ctx); err == nil {
+					report(alerts.SignerBalanceLow(d.ChainID, k.From().Hex(), bal, challengeGasCost, share, 3))
+				}
 			}
 		}
 	}

@@ -117,6 +117,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 	st = m.InstrumentStore(st)
 
 	var key *ecdsa.PrivateKey
+	var extraKeys []*ecdsa.PrivateKey // signer.key_files
 	if cfg.HasRole(tower.RoleChallenge) {
 		pw := ""
 		if cfg.Signer.PasswordFile != "" {
@@ -126,6 +127,13 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 		}
 		if key, err = txmgr.LoadKey(cfg.Signer.KeyFile, pw); err != nil {
 			return fmt.Errorf("signer.key_file: %w", err)
+		}
+		for _, f := range cfg.Signer.KeyFiles {
+			k, err := txmgr.LoadKey(f, pw)
+			if err != nil {
+				return fmt.Errorf("signer.key_files: %w", err)
+			}
+			extraKeys = append(extraKeys, k)
 		}
 	}
 	evSigner, evKeys, err := eventKeys(cfg, log)
@@ -188,6 +196,8 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Replicas:      c.NATS.Replicas,
 			Ingest:        ingest.Config{Confirmations: c.L1.Confirmations, StartBlock: c.L1.StartBlock, PollInterval: c.L1.PollInterval},
 			Challenge:     challenge.Config{LeaseTTL: c.Challenge.LeaseTTL, Poll: c.Challenge.Poll},
+			SignerKeys:    extraKeys,
+			MaxPending:    c.Signer.MaxPending,
 			APIListener:   ln,
 			Metrics:       m,
 			VerifyWorkers: c.Verify.Workers,

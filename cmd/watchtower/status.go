@@ -491,7 +491,9 @@ func startOps(ctx context.Context, d opsDeps) (stop func(), err error) {
 		m.WatchConsumer(cfg.NATS.Stream, "verify", d.Bus.ConsumerPending)
 	}
 	if d.Tower != nil && d.Tower.Sender != nil {
-		m.WatchSignerBalance(d.Tower.Sender.From().Hex(), d.Tower.Sender.Balance)
+		for _, k := range d.Tower.Sender.Managers() {
+			m.WatchSignerBalance(k.From().Hex(), k.Balance)
+		}
 	}
 	if d.Tower != nil && d.Tower.Queue != nil && cfg.HasRole(tower.RoleChallenge) {
 		m.WatchDeadlines(deadlineSource(d.Tower.Queue, d.L1))

@@ -38,7 +38,7 @@ func connectBus(ctx context.Context, cfg config.Config, natsURL, name string, lo
 // password of redis_password_file and TLS. A refusal names the keys to check.
 func openRedis(ctx context.Context, cfg config.Config) (store.Store, error) {
 	s := cfg.Store
-	o := redisstore.Options{Username: s.RedisUsername}
+	o := redisstore.Options{Username: s.RedisUsername, MinReplicas: s.RedisMinReplicas, ReplicaTimeout: s.RedisReplicaTimeout}
 	if s.RedisPasswordFile != "" {
 		pw, err := config.ReadSecret(s.RedisPasswordFile)
 		if err != nil {

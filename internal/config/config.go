@@ -22,6 +22,7 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/transport"
 	"github.com/watchtower-l2/watchtower/watcher/eventauth"
 	"github.com/watchtower-l2/watchtower/watcher/l2"
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 )
 
 // Config is the whole configuration of a watchtower process.
@@ -75,7 +76,7 @@ type L1 struct {
 
 // NATS is the event bus.
 type NATS struct {
-	URL string `yaml:"url" help:"NATS server URL; empty starts an embedded JetStream server in data_dir"`
+	URL string `yaml:"url" help:"NATS server URL, or the URLs of a cluster's servers separated by commas (nats://n1:4222,nats://n2:4222,nats://n3:4222); empty starts an embedded JetStream server in data_dir"`
 	// CredsFile, NKeySeedFile, User with PasswordFile, and TokenFile are
 	// the ways to authenticate; set at most one.
 	CredsFile    string `yaml:"creds_file" help:"NATS credentials file (user JWT and nkey seed)" file:"secret"`
@@ -89,12 +90,12 @@ type NATS struct {
 	TLSKeyFile    string `yaml:"tls_key_file" help:"key (PEM) of tls_cert_file" file:"secret"`
 	TLSServerName string `yaml:"tls_server_name" help:"name the NATS servers' certificates must hold (default: the host dialed)"`
 	Stream        string `yaml:"stream" help:"JetStream stream name"`
-	Replicas      int    `yaml:"replicas" help:"JetStream stream replicas"`
+	Replicas      int    `yaml:"replicas" help:"JetStream replicas of the stream and its consumers (3 on a 3-node cluster: survives losing one node)"`
 }
 
 // Store is the shared state.
 type Store struct {
-	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster:// or rediss+cluster:// URL; empty uses the embedded store in data_dir"`
+	RedisURL string `yaml:"redis_url" help:"redis://, rediss:// (TLS), redis+cluster://host:port?addr=host2:port, or redis+sentinel://host:26379,host2:26379/MASTER_NAME (rediss+ for TLS) URL; empty uses the embedded store in data_dir"`
 	// RedisUsername is the ACL user; it replaces any user in redis_url.
 	RedisUsername string `yaml:"redis_username" help:"Redis ACL user (replaces one in redis_url)"`
 	// RedisPasswordFile holds the Redis password; it replaces any password in redis_url.
@@ -105,12 +106,30 @@ type Store struct {
 	RedisTLSKeyFile    string `yaml:"redis_tls_key_file" help:"key (PEM) of redis_tls_cert_file" file:"secret"`
 	RedisTLSServerName string `yaml:"redis_tls_server_name" help:"name the Redis servers' certificates must hold (default: the host dialed)"`
 	Prefix             string `yaml:"prefix" help:"key prefix in Redis"`
+	// RedisMinReplicas makes every write wait (WAIT) for that many replicas.
+	RedisMinReplicas    int           `yaml:"redis_min_replicas" help:"replicas that must acknowledge every write (Redis WAIT) before it counts as done; 0 does not wait (see docs/operators.md, Redis failover)"`
+	RedisReplicaTimeout time.Duration `yaml:"redis_replica_timeout" help:"how long a write waits for redis_min_replicas before failing (it is retried)"`
 }
 
-// Signer is the challenger key.
+// Signer is the challenger key, and the extra keys of its pool.
 type Signer struct {
 	KeyFile      string `yaml:"key_file" help:"challenger key: an encrypted JSON keystore or a hex private key file" file:"secret" example:"/etc/watchtower/signer.json"`
 	PasswordFile string `yaml:"password_file" help:"file holding the keystore password" file:"secret" example:"/etc/watchtower/signer.password"`
+	// KeyFiles are more challenger keys beside KeyFile (same formats, same
+	// password file): challenges are spread over all of them, each with its
+	// own nonce sequence.
+	KeyFiles []string `yaml:"key_files" help:"more challenger keys beside key_file (keystores unlocked by password_file, or hex key files; comma separated): challenges are spread over all of them" file:"secret"`
+	// MaxPending caps each key's challenges sent and not yet mined when
+	// there are several keys.
+	MaxPending int `yaml:"max_pending" help:"with key_files: challenges one key may have sent and not yet mined (the node's per-account pending limit, geth txpool.accountslots); beyond it the next key is used, or the challenge waits"`
+}
+
+// AllKeyFiles is KeyFile followed by KeyFiles: the signer pool, primary first.
+func (s Signer) AllKeyFiles() []string {
+	if s.KeyFile == "" {
+		return slices.Clone(s.KeyFiles)
+	}
+	return append([]string{s.KeyFile}, s.KeyFiles...)
 }
 
 // API is the delegation HTTP API.
@@ -187,7 +206,8 @@ func Default(kinds l2.Plugins) Config {
 		Roles:     []string{"ingest", "verify", "challenge", "api"},
 		L1:        L1{Confirmations: 2, PollInterval: 2 * time.Second, MaxSourceLag: 3},
 		NATS:      NATS{Stream: "WATCHTOWER", Replicas: 1},
-		Store:     Store{Prefix: "wt:"},
+		Store:     Store{Prefix: "wt:", RedisReplicaTimeout: 2 * time.Second},
+		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
 		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond},
@@ -482,6 +502,7 @@ func (c Config) Problems() Problems {
 	if c.HasRole("challenge") && c.Signer.KeyFile == "" {
 		add("signer.key_file", "required by the challenge role")
 	}
+	c.Signer.problems(add)
 	if u := c.NATS.URL; u != "" && !hasScheme(u, "nats", "tls", "ws", "wss") {
 		add("nats.url", "%q: want a nats://, tls://, ws:// or wss:// URL (several separated by commas)", u)
 	}
@@ -491,9 +512,7 @@ func (c Config) Problems() Problems {
 	if c.NATS.Replicas < 1 || c.NATS.Replicas > 5 {
 		add("nats.replicas", "want 1 to 5, got %d", c.NATS.Replicas)
 	}
-	if u := c.Store.RedisURL; u != "" && !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix") {
-		add("store.redis_url", "%q: want a redis://, rediss:// or redis+cluster:// URL", u)
-	}
+	c.Store.problems(add)
 	ps = append(ps, c.transportProblems()...)
 	ps = append(ps, c.Kinds.problems()...)
 	if c.Verify.Workers < 1 || c.Verify.Workers > 256 {
@@ -558,6 +577,40 @@ func (h Health) MinBalance() (*big.Int, error) {
 	return n, nil
 }
 
+// problems checks redis_url's scheme (and a Sentinel URL's master name)
+// and the replica keys.
+func (s Store) problems(add func(path, format string, args ...any)) {
+	u := s.RedisURL
+	switch {
+	case u == "":
+	case hasScheme(u, "redis+sentinel", "rediss+sentinel"):
+		if _, err := redisstore.ParseSentinelURL(u); err != nil {
+			add("store.redis_url", "%v", err)
+		}
+	case !hasScheme(u, "redis", "rediss", "redis+cluster", "rediss+cluster", "unix"):
+		add("store.redis_url", "want a redis://, rediss://, redis+cluster:// or redis+sentinel:// URL (scheme %q)", scheme(u))
+	}
+	if s.RedisMinReplicas < 0 || s.RedisMinReplicas > 16 {
+		add("store.redis_min_replicas", "want 0 to 16, got %d", s.RedisMinReplicas)
+	}
+	if s.RedisMinReplicas > 0 {
+		if u == "" {
+			add("store.redis_min_replicas", "set but store.redis_url is empty (the embedded store has no replicas)")
+		}
+		if s.RedisReplicaTimeout <= 0 {
+			add("store.redis_replica_timeout", "must be positive with redis_min_replicas, got %s", s.RedisReplicaTimeout)
+		}
+	}
+}
+
+// scheme returns the scheme of the first URL of a list, for messages that
+// must not echo credentials.
+func scheme(raw string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(raw), ",")
+	s, _, _ := strings.Cut(first, "://")
+	return s
+}
+
 // RedisURLWithPassword returns redis_url with the password from
 // redis_password_file put in (the URL unchanged when no file is set).
 func (s Store) RedisURLWithPassword() (string, error) {
@@ -592,30 +645,42 @@ func (c Config) CheckFiles() Problems {
 	var ps Problems
 	cp := c
 	for _, f := range fields(&cp) {
-		if f.file == "" || f.v.Kind() != reflect.String {
+		if f.file == "" {
 			continue
 		}
-		path := f.v.String()
-		if path == "" {
-			continue
+		var paths []string
+		switch v := f.v.Interface().(type) {
+		case string:
+			paths = []string{v}
+		case []string:
+			paths = v
 		}
-		st, err := os.Stat(path)
-		if err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))})
-			continue
+		for _, path := range paths {
+			if path != "" {
+				ps = append(ps, c.checkFile(f, path)...)
+			}
 		}
-		if st.IsDir() {
-			ps = append(ps, Problem{Path: f.path, Msg: path + " is a directory, want a file"})
-			continue
-		}
-		if fh, err := os.Open(path); err != nil {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
-		} else {
-			fh.Close()
-		}
-		if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
-			ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
-		}
+	}
+	return ps
+}
+
+// checkFile reports what is wrong with the file path of key f.
+func (c Config) checkFile(f field, path string) Problems {
+	st, err := os.Stat(path)
+	if err != nil {
+		return Problems{{Path: f.path, Msg: fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}}
+	}
+	if st.IsDir() {
+		return Problems{{Path: f.path, Msg: path + " is a directory, want a file"}}
+	}
+	var ps Problems
+	if fh, err := os.Open(path); err != nil {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s: cannot be read: %v", path, errors.Unwrap(err))})
+	} else {
+		fh.Close()
+	}
+	if f.file == "secret" && st.Mode().Perm()&0o004 != 0 && !c.InsecureSecretModes {
+		ps = append(ps, Problem{Path: f.path, Msg: fmt.Sprintf("%s is readable by every user (mode %04o): chmod 600 it", path, st.Mode().Perm())})
 	}
 	return ps
 }
@@ -629,6 +694,23 @@ func hasScheme(raw string, schemes ...string) bool {
 	return slices.Contains(schemes, strings.ToLower(u.Scheme))
 }
 
+// problems checks the extra keys of the signer pool and its pending cap.
+func (s Signer) problems(add func(path, format string, args ...any)) {
+	if len(s.KeyFiles) > 0 && s.KeyFile == "" {
+		add("signer.key_files", "needs signer.key_file: the first key of the pool")
+	}
+	seen := map[string]bool{}
+	for _, f := range s.AllKeyFiles() {
+		if seen[filepath.Clean(f)] {
+			add("signer.key_files", "%s is listed twice (with signer.key_file): give each key once", f)
+		}
+		seen[filepath.Clean(f)] = true
+	}
+	if s.MaxPending < 1 {
+		add("signer.max_pending", "must be at least 1, got %d", s.MaxPending)
+	}
+}
+
 // problems checks the api role's keys: its own identity key (never the
 // challenge signer's), the registration limit and allowlist.
 func (a API) problems(signer Signer, add func(path, format string, args ...any)) {
@@ -637,6 +719,8 @@ func (a API) problems(signer Signer, add func(path, format string, args ...any))
 		add("api.identity_key_file", "required by the api role: its own key to sign receipts and heartbeats, not signer.key_file (see docs/operators.md)")
 	case signer.KeyFile != "" && filepath.Clean(a.IdentityKeyFile) == filepath.Clean(signer.KeyFile):
 		add("api.identity_key_file", "is signer.key_file: the internet-facing api role needs its own key, apart from the challenge key that holds funds")
+	case slices.ContainsFunc(signer.KeyFiles, func(f string) bool { return filepath.Clean(f) == filepath.Clean(a.IdentityKeyFile) }):
+		add("api.identity_key_file", "is one of signer.key_files: the internet-facing api role needs its own key, apart from the challenge keys that hold funds")
 	}
 	if a.PerIPRate < 0 {
 		add("api.per_ip_rate", "want 0 (no limit) or more, got %g", a.PerIPRate)

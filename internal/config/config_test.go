@@ -112,6 +112,10 @@ func TestCheckInvalidFiles(t *testing.T) {
 			map[string]string{"challenge.lease_ttl": "at least 1.5s"}},
 		{"lease too long", "roles: [verify]\nchallenge:\n  lease_ttl: 1h\n",
 			map[string]string{"challenge.lease_ttl": "at most 10m0s"}},
+		{"sentinel URL without a master name", "roles: [verify]\nstore:\n  redis_url: redis+sentinel://u:s3cret@s1:26379,s2:26379\n  redis_min_replicas: 1\n  redis_replica_timeout: 0s\n",
+			map[string]string{"store.redis_url": "want the master name", "store.redis_replica_timeout": "must be positive"}},
+		{"bad redis scheme, replicas without redis", "roles: [verify]\nstore:\n  redis_url: http://u:s3cret@r\n  redis_min_replicas: -1\n",
+			map[string]string{"store.redis_url": `scheme "http"`, "store.redis_min_replicas": "want 0 to 16"}},
 		{"alerts must be a mapping", "roles: [verify]\nalerts: [1, 2]\n",
 			map[string]string{"alerts": "want a mapping"}},
 	}
@@ -130,6 +134,9 @@ func TestCheckInvalidFiles(t *testing.T) {
 				}
 			}
 			for _, p := range ps {
+				if strings.Contains(p.Error(), "s3cret") {
+					t.Errorf("problem leaks a password: %v", p)
+				}
 				if p.Path == "" {
 					t.Errorf("problem without a key path: %v", p)
 				}

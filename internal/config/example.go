@@ -17,7 +17,7 @@ var sectionDocs = map[string]string{
 	"l1":        "The L1 chain the tower watches and sends challenges to.",
 	"nats":      "JetStream carries events from ingest to verify. Leave url empty for an embedded single-node server.\nLog in with one of creds_file, nkey_seed_file, user with password_file, or token_file; any tls_* key requires TLS.",
 	"events":    "Ingest seals every event it publishes; verify acts only on events sealed by a trusted key (see the Trust boundary in docs/operators.md). Create a key with 'watchtower keys events --out FILE'. With the embedded NATS server both may be left empty: the node makes its own key in data_dir.",
-	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).\nFor TLS use a rediss:// URL with the redis_tls_* keys; redis_username and redis_password_file log in as an ACL user.",
+	"store":     "Shared state: delegated proofs, verdicts, challenge jobs and leases. Empty redis_url = embedded Pebble in data_dir (one process only).\nFor failover use a Sentinel URL (redis+sentinel://s1:26379,s2:26379,s3:26379/MASTER_NAME) with redis_min_replicas: 1.\nFor TLS use a rediss:// URL with the redis_tls_* keys; redis_username and redis_password_file log in as an ACL user.",
 	"signer":    "The challenger account (challenge role). Keep both files mode 0600, owned by the tower's user.",
 	"api":       "The delegation HTTP API (api role): users hand co-signed states to the tower here. It signs receipts with its own identity key, never the signer key (docs/operators.md).",
 	"challenge": "The challenge role: one challenge per dispute across all processes, serialised by leases in the store.",

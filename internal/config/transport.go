@@ -81,8 +81,8 @@ func (c Config) transportProblems() Problems {
 				add(k.key, "set but store.redis_url is empty (the embedded store has no password or TLS)")
 			}
 		}
-	} else if tlsSet && !hasScheme(s.RedisURL, "rediss", "rediss+cluster") {
-		add("store.redis_url", "the redis_tls_* keys need TLS: use a rediss:// (or rediss+cluster://) URL")
+	} else if tlsSet && !hasScheme(s.RedisURL, "rediss", "rediss+cluster", "rediss+sentinel") {
+		add("store.redis_url", "the redis_tls_* keys need TLS: use a rediss:// (or rediss+cluster://, rediss+sentinel://) URL")
 	}
 	return ps
 }

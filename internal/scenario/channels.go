@@ -73,7 +73,9 @@ type Channels struct {
 	Net         *devnet.Devnet
 	Adjudicator common.Address
 	Tower       *delegation.Client
-	TowerAddr   common.Address
+	// TowerAddrs are the tower's signer keys: challenges sent by others are
+	// not the tower's.
+	TowerAddrs []common.Address
 	// Parties holds two keys per channel.
 	Parties []*ecdsa.PrivateKey
 	Count   int
@@ -244,7 +246,7 @@ func (sc *Channels) judge(ctx context.Context, adj *bindings.ChannelAdjudicator,
 		tx    common.Hash
 	}
 	byTower := map[common.Hash][]challenge{}
-	it, err := adj.FilterChannelChallenged(&bind.FilterOpts{Start: 0, Context: ctx}, nil, []common.Address{sc.TowerAddr})
+	it, err := adj.FilterChannelChallenged(&bind.FilterOpts{Start: 0, Context: ctx}, nil, sc.TowerAddrs)
 	if err != nil {
 		return Summary{}, fmt.Errorf("scenario: read challenges: %w", err)
 	}

@@ -37,9 +37,10 @@ type Tower struct {
 	// API is a client of its delegation API.
 	API    *client.Client
 	APIURL string
-	// Identity signs its receipts; Signer sends its challenges.
+	// Identity signs its receipts; Signers send its challenges (the tower's
+	// pool of signer keys).
 	Identity common.Address
-	Signer   common.Address
+	Signers  []common.Address
 	// Alerts returns the alerts raised so far.
 	Alerts func() []alerts.Alert
 }

@@ -45,7 +45,7 @@ func (d *ChannelDemo) Deploy(ctx context.Context, env Env, _ int) (l2.Factory, e
 // Play plays the channel scenario.
 func (d *ChannelDemo) Play(ctx context.Context, env Env, tw Tower, n int) (Summary, error) {
 	say(env.Progress, "playing the channel scenario with %d channels:\n", n)
-	return (&Channels{Net: env.Net, Adjudicator: d.adj, Tower: tw.API, TowerAddr: tw.Signer, Parties: env.Keys,
+	return (&Channels{Net: env.Net, Adjudicator: d.adj, Tower: tw.API, TowerAddrs: tw.Signers, Parties: env.Keys,
 		Count: n, Window: env.Window, Progress: env.Progress, Seed: env.Seed}).Run(ctx)
 }
 

@@ -39,7 +39,7 @@ func (d *PlasmaDemo) Deploy(ctx context.Context, env Env, _ int) (l2.Factory, er
 func (d *PlasmaDemo) Play(ctx context.Context, env Env, tw Tower, n int) (Summary, error) {
 	say(env.Progress, "playing the Plasma scenario with %d users:\n", n)
 	kind, _ := tw.Kinds[plasma.KindName].(*plasma.Kind)
-	return (&Plasma{Net: env.Net, Chain: d.chain, Kind: kind, TowerAddr: tw.Signer, Parties: env.Keys[1:],
+	return (&Plasma{Net: env.Net, Chain: d.chain, Kind: kind, TowerAddrs: tw.Signers, Parties: env.Keys[1:],
 		Count: n, Alerts: tw.Alerts, Progress: env.Progress}).Run(ctx)
 }
 

@@ -61,7 +61,7 @@ func (d *SidechainDemo) Deploy(ctx context.Context, env Env, _ int) (l2.Factory,
 func (d *SidechainDemo) Play(ctx context.Context, env Env, tw Tower, n int) (Summary, error) {
 	say(env.Progress, "playing the sidechain scenario with %d checkpoints:\n", n)
 	return (&Sidechain{Net: env.Net, Manager: d.manager, SidechainID: devSidechainID, Side: d.chain,
-		Validators: d.vals, Proposer: env.Keys[0], TowerAddr: tw.Signer, Count: n,
+		Validators: d.vals, Proposer: env.Keys[0], TowerAddrs: tw.Signers, Count: n,
 		Progress: env.Progress, Seed: env.Seed}).Run(ctx)
 }
 

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -88,10 +89,11 @@ func (pc *PlasmaChain) Close() error { return pc.srv.Close() }
 // receivers of the other half exit what they received; then the operator
 // publishes an invalid block and withholds the next one.
 type Plasma struct {
-	Net       *devnet.Devnet
-	Chain     *PlasmaChain
-	Kind      *plasma.Kind
-	TowerAddr common.Address
+	Net   *devnet.Devnet
+	Chain *PlasmaChain
+	Kind  *plasma.Kind
+	// TowerAddrs are the tower's signer keys.
+	TowerAddrs []common.Address
 	// Parties holds Count user keys (at least 2).
 	Parties []*ecdsa.PrivateKey
 	Count   int
@@ -299,7 +301,7 @@ judge:
 		}
 		var byTower, byOthers int
 		for it.Next() {
-			if it.Event.Challenger == sc.TowerAddr {
+			if slices.Contains(sc.TowerAddrs, it.Event.Challenger) {
 				byTower++
 				if res.ChallengeTx == "" {
 					res.ChallengeTx, res.MinedBlock, res.BlocksToMined = it.Event.Raw.TxHash.Hex(), it.Event.Raw.BlockNumber, it.Event.Raw.BlockNumber-x.block

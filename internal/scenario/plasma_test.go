@@ -9,6 +9,7 @@ import (
 	"github.com/watchtower-l2/watchtower/watcher/l2"
 	"github.com/watchtower-l2/watchtower/watcher/l2/channel"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
@@ -86,7 +87,7 @@ func TestPlasmaScenario(t *testing.T) {
 	go func() { defer wg.Done(); _ = tw.Run(tctx) }()
 	t.Cleanup(func() { cancel(); wg.Wait() })
 
-	sc := &Plasma{Net: n, Chain: pc, Kind: tw.Kinds[plasma.KindName].(*plasma.Kind), TowerAddr: crypto.PubkeyToAddress(n.Keys[1].PublicKey),
+	sc := &Plasma{Net: n, Chain: pc, Kind: tw.Kinds[plasma.KindName].(*plasma.Kind), TowerAddrs: []common.Address{crypto.PubkeyToAddress(n.Keys[1].PublicKey)},
 		Parties: n.Keys[3:], Count: users, Alerts: rec.Alerts}
 	sum, err := sc.Run(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -44,9 +45,10 @@ type Sidechain struct {
 	Side        *sidechain.Chain
 	Validators  *sidechain.Validators
 	Proposer    *ecdsa.PrivateKey
-	TowerAddr   common.Address
-	Count       int
-	Bond        *big.Int
+	// TowerAddrs are the tower's signer keys.
+	TowerAddrs []common.Address
+	Count      int
+	Bond       *big.Int
 	// Roles overrides the role of checkpoint i (default: good, good, wrong hash, wrong root, future, repeating).
 	Roles    []string
 	Progress io.Writer
@@ -165,7 +167,7 @@ func (sc *Sidechain) Run(ctx context.Context) (Summary, error) {
 				break
 			}
 			// A proof request the proposer cannot answer: the tower claims it.
-			if cp.Requester == sc.TowerAddr && time.Now().Before(grace) {
+			if slices.Contains(sc.TowerAddrs, cp.Requester) && time.Now().Before(grace) {
 				if err := scSleep(ctx, 100*time.Millisecond); err != nil {
 					return Summary{}, err
 				}
@@ -200,7 +202,7 @@ func (sc *Sidechain) judge(ctx context.Context, cm *bindings.CheckpointManager, 
 	}
 	actions := map[string][]action{}
 	opts := &bind.FilterOpts{Start: 0, Context: ctx}
-	ch, err := cm.FilterCheckpointChallenged(opts, nil, []common.Address{sc.TowerAddr})
+	ch, err := cm.FilterCheckpointChallenged(opts, nil, sc.TowerAddrs)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -210,7 +212,7 @@ func (sc *Sidechain) judge(ctx context.Context, cm *bindings.CheckpointManager, 
 	if err := ch.Error(); err != nil {
 		return Summary{}, err
 	}
-	rq, err := cm.FilterProofRequested(opts, nil, []common.Address{sc.TowerAddr})
+	rq, err := cm.FilterProofRequested(opts, nil, sc.TowerAddrs)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -221,7 +223,7 @@ func (sc *Sidechain) judge(ctx context.Context, cm *bindings.CheckpointManager, 
 		return Summary{}, err
 	}
 	paid := map[string]bool{}
-	cn, err := cm.FilterCheckpointCancelled(opts, nil, []common.Address{sc.TowerAddr})
+	cn, err := cm.FilterCheckpointCancelled(opts, nil, sc.TowerAddrs)
 	if err != nil {
 		return Summary{}, err
 	}

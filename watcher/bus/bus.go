@@ -247,7 +247,8 @@ const (
 )
 
 // streamNotReady reports whether a stream request failed because JetStream
-// is not ready yet (no answer in time, no leader, temporarily unavailable),
+// is not ready yet (no answer in time, no leader, temporarily unavailable,
+// too few peers yet),
 // rather than refusing the request.
 func streamNotReady(err error) bool {
 	var apiErr *jetstream.APIError
@@ -255,14 +256,24 @@ func streamNotReady(err error) bool {
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, nats.ErrTimeout), errors.Is(err, nats.ErrNoResponders):
 		return true
 	case errors.As(err, &apiErr):
-		return apiErr.Code == 503
+		// 10005: not enough peers to place the replicas yet, while a
+		// cluster forms (or for good, if replicas exceed its size: the
+		// retries end with an error naming the quorum).
+		return apiErr.Code == 503 || apiErr.ErrorCode == jsErrCodeNoPeers
 	}
 	return false
 }
 
+// jsErrCodeNoPeers is JetStream's "no suitable peers for placement".
+const jsErrCodeNoPeers = 10005
+
 // Publish stores data on subject and waits for the stream's acknowledgement.
 // msgID (required) is sent as Nats-Msg-Id: republishing the same msgID within
 // the stream's duplicate window stores nothing and reports duplicate=true.
+// While no stream leader answers (a clustered stream electing one, the
+// connection moving to another server) it sends the message again, with
+// backoff, until ctx ends; a copy already stored then reports
+// duplicate=true.
 func (b *Bus) Publish(ctx context.Context, subject, msgID string, data []byte) (duplicate bool, err error) {
 	return b.PublishHeader(ctx, subject, msgID, data, nil)
 }
@@ -280,11 +291,51 @@ func (b *Bus) PublishHeader(ctx context.Context, subject, msgID string, data []b
 			m.Header.Set(k, v)
 		}
 	}
-	ack, err := b.js.PublishMsg(ctx, m, jetstream.WithMsgID(msgID))
-	if err != nil {
-		return false, fmt.Errorf("bus: publish %s (msg id %s): %w", subject, msgID, err)
+	// While a cluster elects a new stream leader (a server lost, a
+	// reconnect under way) a publish gets no answer in time, "no
+	// responders" or 503: it is sent again until ctx ends. The message id
+	// makes that safe: a copy the stream already stored is acknowledged as
+	// a duplicate, not stored twice.
+	backoff := publishRetryMin
+	for attempt := 1; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, publishAttempt)
+		ack, err := b.js.PublishMsg(actx, m, jetstream.WithMsgID(msgID))
+		cancel()
+		if err == nil {
+			if attempt > 1 {
+				b.log.Info("publish acknowledged after retrying", zap.String("subject", subject),
+					zap.String("msg_id", msgID), zap.Int("attempts", attempt), zap.Bool("duplicate", ack.Duplicate))
+			}
+			return ack.Duplicate, nil
+		}
+		if !publishRetryable(err) || ctx.Err() != nil {
+			return false, fmt.Errorf("bus: publish %s (msg id %s, attempt %d): %w", subject, msgID, attempt, err)
+		}
+		b.log.Warn("publish not acknowledged; retrying (cluster electing a leader or reconnecting?)",
+			zap.String("subject", subject), zap.String("msg_id", msgID), zap.Int("attempt", attempt), zap.Error(err))
+		select {
+		case <-ctx.Done():
+			return false, fmt.Errorf("bus: publish %s (msg id %s, attempt %d): %w (last error: %v)", subject, msgID, attempt, ctx.Err(), err)
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, publishRetryMax)
 	}
-	return ack.Duplicate, nil
+}
+
+// Bounds of Publish's attempts and of the pause between them.
+const (
+	publishAttempt  = 5 * time.Second
+	publishRetryMin = 100 * time.Millisecond
+	publishRetryMax = 2 * time.Second
+)
+
+// publishRetryable reports whether a publish failed for want of a stream
+// leader or a connection (worth sending again) rather than being refused.
+func publishRetryable(err error) bool {
+	return streamNotReady(err) ||
+		errors.Is(err, jetstream.ErrNoStreamResponse) ||
+		errors.Is(err, nats.ErrConnectionReconnecting) ||
+		errors.Is(err, nats.ErrDisconnected)
 }
 
 // Msg is a delivered message.

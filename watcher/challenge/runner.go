@@ -31,6 +31,8 @@ type Sender interface {
 	// however the node words a re-send.
 	Broadcast(ctx context.Context, tx *types.Transaction) error
 	WaitMined(ctx context.Context, tx *types.Transaction) (*types.Receipt, error)
+	// Release gives back the nonce of a prepared tx that will not be broadcast.
+	Release(tx *types.Transaction) bool
 }
 
 // Chain is what the runner reads from L1 directly.
@@ -248,8 +250,8 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	}
 	late := !ans.Open
 	// Prepare simulates the call first: a refusal comes back as a revert
-	// and nothing is signed.
-	cand := txmgr.Candidate{To: j.To, Data: j.Data}
+	// and nothing is signed. The deadline sets how urgent its fees are.
+	cand := txmgr.Candidate{To: j.To, Data: j.Data, DeadlineBlock: max(j.DeadlineBlock, j.estimatedBlock)}
 	tx, err := r.sender.Prepare(ctx, cand)
 	if err != nil {
 		var rev *txmgr.RevertError
@@ -269,9 +271,11 @@ func (r *Runner) handle(ctx context.Context, id string) (err error) {
 	// Record the signed transaction before it leaves the process: if we die
 	// now, whoever takes the lease next rebroadcasts this exact transaction
 	// instead of sending a second one.
-	j.Status, j.TxHash, j.RawTx, j.Sender = Sending, tx.Hash(), raw, r.sender.From().Hex()
+	from, _ := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx) // the pool's key that signed it
+	j.Status, j.TxHash, j.RawTx, j.Sender = Sending, tx.Hash(), raw, from.Hex()
 	j.Attempts++
 	if err := r.q.put(ctx, j); err != nil {
+		r.sender.Release(tx) // not recorded: nobody will broadcast it, its nonce must not leave a gap
 		return err
 	}
 	if err := r.sender.Broadcast(ctx, tx); err != nil {

@@ -56,14 +56,22 @@ type L1 interface {
 
 // Options configures a tower process.
 type Options struct {
-	Roles         []string
-	Owner         string
-	ChainID       *big.Int
-	Stream        string
-	Replicas      int
-	Ingest        ingest.Config
-	Challenge     challenge.Config
-	TxMgr         txmgr.Config
+	Roles     []string
+	Owner     string
+	ChainID   *big.Int
+	Stream    string
+	Replicas  int
+	Ingest    ingest.Config
+	Challenge challenge.Config
+	TxMgr     txmgr.Config
+	// SignerKeys are more challenge signer keys beside New's key
+	// (signer.key_files): the challenge role spreads its transactions over
+	// all of them.
+	SignerKeys []*ecdsa.PrivateKey
+	// MaxPending caps one signer key's transactions sent and not yet mined
+	// when there are several keys (default txmgr.DefaultMaxPending). A
+	// single key sends without a cap, as it always did.
+	MaxPending    int
 	VerifyWorkers int
 	// VerifyBatch > 0 makes the verify role judge up to that many events per
 	// round trip (kinds with a batch verifier pipeline their store reads).
@@ -92,9 +100,10 @@ type Options struct {
 
 // Tower is one watcher process.
 type Tower struct {
-	opts    Options
-	Queue   *challenge.Queue
-	Sender  *txmgr.Manager
+	opts  Options
+	Queue *challenge.Queue
+	// Sender signs the challenges: a pool of the signer keys, New's key first.
+	Sender  *txmgr.Pool
 	ingest  *ingest.Ingester
 	verify  *verify.Verifier
 	runner  *challenge.Runner
@@ -189,7 +198,12 @@ func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, k
 		}
 		tc := opts.TxMgr
 		tc.ChainID = opts.ChainID
-		if t.Sender, err = txmgr.New(ctx, l1, key, tc, log); err != nil {
+		keys := append([]*ecdsa.PrivateKey{key}, opts.SignerKeys...)
+		pc := txmgr.PoolConfig{MaxPending: opts.MaxPending}
+		if len(keys) == 1 {
+			pc.MaxPending = -1
+		}
+		if t.Sender, err = txmgr.NewPool(ctx, l1, keys, tc, pc, log); err != nil {
 			return nil, fmt.Errorf("tower: %w", err)
 		}
 		cc := opts.Challenge
@@ -211,8 +225,10 @@ func (t *Tower) newAPI(st store.Store, signer *ecdsa.PrivateKey) error {
 	if id == nil {
 		return errors.New("tower: the api role needs its own identity key to sign receipts and heartbeats (api.identity_key_file)")
 	}
-	if signer != nil && crypto.PubkeyToAddress(id.PublicKey) == crypto.PubkeyToAddress(signer.PublicKey) {
-		return errors.New("tower: api.identity_key_file holds the challenge signer key: the internet-facing api role needs its own key")
+	for _, k := range append([]*ecdsa.PrivateKey{signer}, t.opts.SignerKeys...) {
+		if k != nil && crypto.PubkeyToAddress(id.PublicKey) == crypto.PubkeyToAddress(k.PublicKey) {
+			return errors.New("tower: api.identity_key_file holds a challenge signer key: the internet-facing api role needs its own key")
+		}
 	}
 	cfg := t.opts.API
 	cfg.Store, cfg.Identity = st, id

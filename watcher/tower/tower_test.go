@@ -2,6 +2,7 @@ package tower_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"sync"
 	"testing"
 	"time"
@@ -38,6 +39,10 @@ type env struct {
 	events *eventauth.Signer
 	// verifyBatch > 0 has the verify role consume in batches of that size.
 	verifyBatch int
+	// extraSigners are more tower keys (chain.TowerKey) beside each
+	// process's own, with at most maxPending challenges pending per key.
+	extraSigners []int
+	maxPending   int
 }
 
 func newEnv(t *testing.T, parties int) *env {
@@ -80,7 +85,13 @@ func (e *env) start(t *testing.T, owner string, signer int, confirmations uint64
 		t.Fatal(err)
 	}
 	st := e.store(t)
+	var extra []*ecdsa.PrivateKey
+	for _, i := range e.extraSigners {
+		extra = append(extra, e.chain.TowerKey(i))
+	}
 	tw, err := tower.New(ctx, tower.Options{
+		SignerKeys:  extra,
+		MaxPending:  e.maxPending,
 		Roles:       roles,
 		Owner:       owner,
 		ChainID:     e.chain.Net.ChainID,

@@ -67,7 +67,8 @@ func saysKnown(err error) bool {
 // Prepare simulates c and, if it does not revert, prices and signs it with a
 // reserved nonce without broadcasting it, so the caller can durably record the
 // signed transaction first (then any process can rebroadcast it after a crash).
-// Follow it with Broadcast.
+// Follow it with Broadcast, or with Release when the transaction will never
+// be broadcast, so its nonce is reused instead of leaving a gap.
 func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction, error) {
 	if err := m.Simulate(ctx, c); err != nil {
 		return nil, fmt.Errorf("txmgr: simulate: %w", err)
@@ -78,11 +79,16 @@ func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction,
 	}
 	m.nonceMu.Lock()
 	defer m.nonceMu.Unlock()
-	tx, err := m.signNextLocked(ctx, txdata)
-	if err != nil {
+	if err := m.syncNonceLocked(ctx); err != nil {
 		return nil, err
 	}
-	m.nonce++
+	nonce := m.takeNonceLocked()
+	tx, err := m.sign(txdata, nonce)
+	if err != nil {
+		m.freeNonceLocked(nonce)
+		return nil, err
+	}
+	m.reserved[nonce] = reservation{hash: tx.Hash(), deadline: c.DeadlineBlock}
 	return tx, nil
 }
 
@@ -90,22 +96,26 @@ func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction,
 // transaction of another process can be rebroadcast). A send error after
 // which the node has the transaction (pending or mined) counts as success,
 // whatever the node's wording (geth's "already known", anvil's "transaction
-// already imported", "nonce too low" for a mined one, ...). On failure the
-// nonce counter resyncs from the chain at the next Prepare, so a reserved but
-// unsent nonce leaves no gap.
+// already imported", "nonce too low" for a mined one, ...). When the node
+// refuses a transaction Prepare reserved and does not have it, its nonce is
+// reused by the next Prepare; after a nonce error the counter resyncs from
+// the node. Either way a reserved but unsent nonce leaves no gap.
 func (m *Manager) Broadcast(ctx context.Context, tx *types.Transaction) error {
-	sender, serr := types.Sender(m.signer, tx)
-	ours := serr == nil && sender == m.from
-	if err := m.sendTx(ctx, tx); err != nil {
-		if ours {
-			m.nonceMu.Lock()
-			m.nonceKnown = false
-			m.nonceMu.Unlock()
-		}
+	ours := m.reservedTx(tx)
+	if !ours {
+		sender, serr := types.Sender(m.signer, tx)
+		ours = serr == nil && sender == m.from
+	}
+	err := m.sendTx(ctx, tx)
+	var deadline uint64
+	if ours {
+		deadline = m.afterBroadcast(tx, err)
+	}
+	if err != nil {
 		return fmt.Errorf("txmgr: broadcast %s (nonce %d): %w", tx.Hash().Hex(), tx.Nonce(), err)
 	}
 	if ours {
-		m.track(tx)
+		m.track(tx).setDeadline(deadline)
 	}
 	m.log.Info("transaction sent",
 		zap.Stringer("hash", tx.Hash()),
@@ -113,6 +123,7 @@ func (m *Manager) Broadcast(ctx context.Context, tx *types.Transaction) error {
 		zap.Stringer("to", tx.To()),
 		zap.Uint64("gas", tx.Gas()),
 		zap.Stringer("gasTipCap", tx.GasTipCap()),
-		zap.Stringer("gasFeeCap", tx.GasFeeCap()))
+		zap.Stringer("gasFeeCap", tx.GasFeeCap()),
+		zap.Uint64("deadline_block", deadline))
 	return nil
 }

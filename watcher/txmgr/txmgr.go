@@ -5,7 +5,11 @@
 //
 // The design follows op-service's txmgr in spirit: a single signing key per
 // Manager, a locally tracked nonce resynced from the chain on nonce errors, and
-// same-nonce resubmission with bumped fees.
+// same-nonce resubmission with bumped fees. A Pool spreads transactions over
+// several Managers (keys), each capped at the node's per-account pending
+// limit. Given-back nonces are reused so a key never leaves a gap (nonce.go),
+// and transactions near their deadline pay rising tips and are replaced
+// every block they miss (urgency.go).
 package txmgr
 
 import (
@@ -52,6 +56,9 @@ const (
 	DefaultFeeBumpPercent      = 15
 	// DefaultRPCTimeout bounds each single RPC call to the node.
 	DefaultRPCTimeout = 10 * time.Second
+	// DefaultUrgentBlocks is how close to its deadline a transaction
+	// becomes urgent.
+	DefaultUrgentBlocks = 32
 	// MinFeeBumpPercent is geth's default txpool price bump for replacements.
 	MinFeeBumpPercent = 10
 )
@@ -80,6 +87,12 @@ type Config struct {
 	// RPCTimeout bounds each single RPC call to the node (default 10s), so a
 	// node that stops answering fails the call instead of stalling the sender.
 	RPCTimeout time.Duration
+	// UrgentBlocks is how many blocks before its deadline a transaction
+	// becomes urgent (default 32): with left blocks to go (fewer than
+	// UrgentBlocks) its priority fee is the market's times
+	// UrgentBlocks/left (capped by MaxFeePerGas), and WaitMined replaces it
+	// as soon as a block passes without it, instead of after ResubmitAfter.
+	UrgentBlocks uint64
 }
 
 // Candidate is a transaction the caller wants sent.
@@ -88,6 +101,10 @@ type Candidate struct {
 	Data     []byte
 	Value    *big.Int // nil = 0
 	GasLimit uint64   // 0 = estimate
+	// DeadlineBlock is the last L1 block the transaction is useful in (0:
+	// none). Within Config.UrgentBlocks of it the fees rise as the blocks
+	// left shrink, and a stuck transaction is replaced every block.
+	DeadlineBlock uint64
 }
 
 var (
@@ -114,11 +131,19 @@ type Manager struct {
 	cfg     Config
 	log     *zap.Logger
 
-	// nonceMu guards nonce/nonceKnown and is held across sign+send so that
-	// transactions reach the node in nonce order.
+	// nonceMu guards the nonce bookkeeping (nonce.go) and is held across
+	// sign+send by Send so that its transactions reach the node in nonce order.
 	nonceMu    sync.Mutex
-	nonce      uint64
+	nonce      uint64 // next fresh nonce
 	nonceKnown bool
+	free       []uint64               // released nonces below nonce, ascending
+	freedAt    map[uint64]time.Time   // when each free nonce was given back
+	reserved   map[uint64]reservation // signed by Prepare, not broadcast yet
+	chainNonce uint64                 // the chain's latest nonce as last seen
+	// onChange is called when Pending may have dropped (set by a Pool).
+	onChange func()
+
+	quotes quoteCache // the last market quote (urgency.go)
 
 	trackMu sync.Mutex
 	tracked map[uint64]*nonceTracker
@@ -132,6 +157,8 @@ type nonceTracker struct {
 	txs         []*types.Transaction // all versions, latest last
 	lastAttempt time.Time            // last send or resend attempt
 	nonceUsed   int                  // polls since a resend reported "nonce too low"
+	deadline    uint64               // Candidate.DeadlineBlock (0: none)
+	sentBlock   uint64               // L1 head when the latest version was sent (0: not read yet)
 }
 
 // New returns a Manager signing with key. log may be nil.
@@ -160,6 +187,9 @@ func New(ctx context.Context, client Client, key *ecdsa.PrivateKey, cfg Config, 
 	if cfg.RPCTimeout == 0 {
 		cfg.RPCTimeout = DefaultRPCTimeout
 	}
+	if cfg.UrgentBlocks == 0 {
+		cfg.UrgentBlocks = DefaultUrgentBlocks
+	}
 	if cfg.ReceiptPollInterval < 0 || cfg.ResubmitAfter < 0 || cfg.RPCTimeout < 0 {
 		return nil, errors.New("txmgr: negative ReceiptPollInterval, ResubmitAfter or RPCTimeout")
 	}
@@ -187,14 +217,16 @@ func New(ctx context.Context, client Client, key *ecdsa.PrivateKey, cfg Config, 
 	chainID = new(big.Int).Set(chainID)
 	cfg.ChainID = chainID
 	m := &Manager{
-		client:  client,
-		key:     key,
-		from:    crypto.PubkeyToAddress(key.PublicKey),
-		chainID: chainID,
-		signer:  types.LatestSignerForChainID(chainID),
-		cfg:     cfg,
-		log:     log.Named("txmgr"),
-		tracked: make(map[uint64]*nonceTracker),
+		client:   client,
+		key:      key,
+		from:     crypto.PubkeyToAddress(key.PublicKey),
+		chainID:  chainID,
+		signer:   types.LatestSignerForChainID(chainID),
+		cfg:      cfg,
+		log:      log.Named("txmgr"),
+		tracked:  make(map[uint64]*nonceTracker),
+		reserved: make(map[uint64]reservation),
+		freedAt:  make(map[uint64]time.Time),
 	}
 	m.log.Info("transaction manager ready", zap.Stringer("from", m.from), zap.Stringer("chainID", chainID))
 	return m, nil
@@ -263,7 +295,7 @@ func (m *Manager) unsignedTx(ctx context.Context, c Candidate) (*types.DynamicFe
 			gas = params.MaxTxGas
 		}
 	}
-	tip, feeCap, err := m.fees(ctx)
+	tip, feeCap, err := m.fees(ctx, c.DeadlineBlock)
 	if err != nil {
 		return nil, err
 	}
@@ -291,14 +323,18 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 	defer m.nonceMu.Unlock()
 	const attempts = 3
 	for i := 0; ; i++ {
-		tx, err := m.signNextLocked(ctx, txdata)
+		if err := m.syncNonceLocked(ctx); err != nil {
+			return nil, err
+		}
+		nonce := m.takeNonceLocked()
+		tx, err := m.sign(txdata, nonce)
 		if err != nil {
+			m.freeNonceLocked(nonce)
 			return nil, err
 		}
 		err = m.sendTx(ctx, tx)
 		if err == nil {
-			m.nonce++
-			m.track(tx)
+			m.track(tx).setDeadline(c.DeadlineBlock)
 			m.log.Info("transaction sent",
 				zap.Stringer("hash", tx.Hash()),
 				zap.Uint64("nonce", tx.Nonce()),
@@ -316,25 +352,22 @@ func (m *Manager) send(ctx context.Context, c Candidate) (*types.Transaction, er
 			m.nonceKnown = false
 			continue
 		}
-		// The node does not have the tx (sendTx asked it by hash), so the
-		// nonce was not consumed; keep it for the next send. Should the tx
-		// reach the pool later anyway, the next send hits a nonce error and resyncs.
+		if isNonceError(err) {
+			m.nonceKnown = false
+		} else {
+			// The node does not have the tx (sendTx asked it by hash), so
+			// the nonce was not consumed; keep it for the next send. Should
+			// the tx reach the pool later anyway, the next send hits a
+			// nonce error and resyncs.
+			m.freeNonceLocked(nonce)
+		}
 		return nil, fmt.Errorf("txmgr: send tx nonce %d to %s: %w", tx.Nonce(), c.To, err)
 	}
 }
 
-// signNextLocked signs txdata with the account's next nonce, read from the
-// node's pending state when not known. The caller holds nonceMu and advances
-// m.nonce once the transaction is sent or reserved.
-func (m *Manager) signNextLocked(ctx context.Context, txdata *types.DynamicFeeTx) (*types.Transaction, error) {
-	if !m.nonceKnown {
-		n, err := m.client.PendingNonceAt(ctx, m.from)
-		if err != nil {
-			return nil, fmt.Errorf("txmgr: pending nonce of %s: %w", m.from, err)
-		}
-		m.nonce, m.nonceKnown = n, true
-	}
-	txdata.Nonce = m.nonce
+// sign signs txdata with nonce.
+func (m *Manager) sign(txdata *types.DynamicFeeTx, nonce uint64) (*types.Transaction, error) {
+	txdata.Nonce = nonce
 	tx, err := types.SignNewTx(m.key, m.signer, txdata)
 	if err != nil {
 		return nil, fmt.Errorf("txmgr: sign tx nonce %d: %w", txdata.Nonce, err)
@@ -377,6 +410,9 @@ func (m *Manager) WaitMined(ctx context.Context, tx *types.Transaction) (*types.
 			}
 			if ok {
 				m.untrack(tx.Nonce(), tr)
+				if canBump {
+					m.minedNonce(tx.Nonce())
+				}
 				m.log.Info("transaction mined",
 					zap.Stringer("hash", rcpt.TxHash),
 					zap.Uint64("nonce", tx.Nonce()),
@@ -390,6 +426,7 @@ func (m *Manager) WaitMined(ctx context.Context, tx *types.Transaction) (*types.
 				return rcpt, nil
 			}
 		} else if canBump {
+			m.fillGap(ctx, tx.Nonce(), tr.deadlineBlock())
 			if err := m.maybeBump(ctx, tr); err != nil {
 				return nil, err
 			}
@@ -461,12 +498,18 @@ func (m *Manager) maybeBump(ctx context.Context, tr *nonceTracker) error {
 		}
 		return nil
 	}
-	if time.Since(tr.lastAttempt) < m.cfg.ResubmitAfter {
+	risk, head := m.deadlineAtRisk(ctx, tr, prev)
+	if !risk && time.Since(tr.lastAttempt) < m.cfg.ResubmitAfter {
 		return nil
 	}
 	tr.lastAttempt = time.Now()
+	if risk {
+		m.log.Info("deadline near and transaction not mined: replacing it",
+			zap.Stringer("hash", prev.Hash()), zap.Uint64("nonce", prev.Nonce()),
+			zap.Uint64("head", head), zap.Uint64("deadline_block", tr.deadline))
+	}
 
-	tip, feeCap, err := m.bumpedFees(ctx, prev.GasTipCap(), prev.GasFeeCap())
+	tip, feeCap, err := m.bumpedFees(ctx, prev.GasTipCap(), prev.GasFeeCap(), tr.deadline)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("txmgr: waiting for tx %s: %w", prev.Hash(), ctx.Err())
@@ -494,6 +537,9 @@ func (m *Manager) maybeBump(ctx context.Context, tr *nonceTracker) error {
 	switch {
 	case err == nil:
 		tr.txs = append(tr.txs, next)
+		if head > 0 {
+			tr.sentBlock = head
+		}
 		m.log.Info("transaction fee bumped",
 			zap.Stringer("hash", next.Hash()),
 			zap.Stringer("replaces", prev.Hash()),
@@ -512,83 +558,6 @@ func (m *Manager) maybeBump(ctx context.Context, tr *nonceTracker) error {
 			zap.Stringer("hash", next.Hash()), zap.Uint64("nonce", next.Nonce()), zap.Error(err))
 	}
 	return nil
-}
-
-// marketFees returns the tip and fee cap for a new transaction, before the
-// MaxFeePerGas cap, and the base fee they were derived from.
-func (m *Manager) marketFees(ctx context.Context) (tip, feeCap, baseFee *big.Int, err error) {
-	head, err := m.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("txmgr: latest header: %w", err)
-	}
-	if head.BaseFee == nil {
-		return nil, nil, nil, errors.New("txmgr: latest header has no base fee (pre-London chain)")
-	}
-	tip, err = m.client.SuggestGasTipCap(ctx)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("txmgr: suggest gas tip cap: %w", err)
-	}
-	if m.cfg.MinTipCap != nil && tip.Cmp(m.cfg.MinTipCap) < 0 {
-		tip = new(big.Int).Set(m.cfg.MinTipCap)
-	}
-	feeCap = new(big.Int).Lsh(head.BaseFee, 1)
-	feeCap.Add(feeCap, tip)
-	return tip, feeCap, head.BaseFee, nil
-}
-
-// fees returns tip and fee cap for a new transaction: tip = max(suggested,
-// MinTipCap), feeCap = 2*baseFee + tip, capped at MaxFeePerGas.
-func (m *Manager) fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
-	tip, feeCap, baseFee, err := m.marketFees(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if maxFee := m.cfg.MaxFeePerGas; maxFee != nil && feeCap.Cmp(maxFee) > 0 {
-		need := new(big.Int).Add(baseFee, tip)
-		if maxFee.Cmp(need) < 0 {
-			return nil, nil, fmt.Errorf("%w: MaxFeePerGas %s below base fee %s + tip %s",
-				ErrFeeCapExceeded, maxFee, baseFee, tip)
-		}
-		feeCap = new(big.Int).Set(maxFee)
-	}
-	return tip, feeCap, nil
-}
-
-// bumpedFees returns replacement fees: the previous ones raised by
-// FeeBumpPercent, or the current market ones if higher, capped at
-// MaxFeePerGas. It fails if the cap leaves too little room for the node to
-// accept the replacement.
-func (m *Manager) bumpedFees(ctx context.Context, prevTip, prevCap *big.Int) (tip, feeCap *big.Int, err error) {
-	pct := m.cfg.FeeBumpPercent
-	tip, feeCap = bumpPercent(prevTip, pct), bumpPercent(prevCap, pct)
-	mTip, mCap, _, err := m.marketFees(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if mTip.Cmp(tip) > 0 {
-		tip = mTip
-	}
-	if mCap.Cmp(feeCap) > 0 {
-		feeCap = mCap
-	}
-	if maxFee := m.cfg.MaxFeePerGas; maxFee != nil && feeCap.Cmp(maxFee) > 0 {
-		feeCap = new(big.Int).Set(maxFee)
-	}
-	if tip.Cmp(feeCap) > 0 {
-		tip = new(big.Int).Set(feeCap)
-	}
-	if tip.Cmp(bumpPercent(prevTip, MinFeeBumpPercent)) < 0 || feeCap.Cmp(bumpPercent(prevCap, MinFeeBumpPercent)) < 0 {
-		return nil, nil, fmt.Errorf("%w: replacement needs fee cap %s, MaxFeePerGas is %s",
-			ErrFeeCapExceeded, bumpPercent(prevCap, MinFeeBumpPercent), m.cfg.MaxFeePerGas)
-	}
-	return tip, feeCap, nil
-}
-
-// bumpPercent returns ceil(v * (100+pct) / 100).
-func bumpPercent(v *big.Int, pct int) *big.Int {
-	r := new(big.Int).Mul(v, big.NewInt(int64(100+pct)))
-	r.Add(r, big.NewInt(99))
-	return r.Quo(r, big.NewInt(100))
 }
 
 // track returns the tracker for tx's nonce, adding tx to it if new.

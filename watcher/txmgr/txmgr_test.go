@@ -94,6 +94,12 @@ type testEnv struct {
 // contract, and a goroutine committing a block every 50ms.
 func newTestEnv(t *testing.T, n int) *testEnv {
 	t.Helper()
+	return newTestEnvEvery(t, n, 50*time.Millisecond)
+}
+
+// newTestEnvEvery is newTestEnv committing a block every interval.
+func newTestEnvEvery(t testing.TB, n int, interval time.Duration) *testEnv {
+	t.Helper()
 	env := &testEnv{}
 	alloc := types.GenesisAlloc{reverterAddr: {Code: reverterCode, Balance: new(big.Int)}}
 	funds := new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))
@@ -112,7 +118,7 @@ func newTestEnv(t *testing.T, n int) *testEnv {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(50 * time.Millisecond)
+		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
 			select {

@@ -91,6 +91,9 @@ type Server struct {
 	// auth is the user and password that readiness checks log in with.
 	probe *tls.Config
 	auth  []string
+	// lead, when set, goes before every other argument (a config file and
+	// --sentinel for a sentinel).
+	lead []string
 
 	mu     sync.Mutex
 	cmd    *exec.Cmd
@@ -172,7 +175,7 @@ func (s *Server) launch() error {
 	if s.probe != nil {
 		ports = []string{"--port", "0", "--tls-port", strconv.Itoa(s.port)}
 	}
-	args := append(append(ports,
+	args := append(append(append(append([]string{}, s.lead...), ports...),
 		"--bind", "127.0.0.1",
 		"--dir", s.dir,
 		"--daemonize", "no",

@@ -1,9 +1,11 @@
 package redistest
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/watchtower-l2/watchtower/internal/testutil/tlstest"
 )
@@ -67,5 +69,32 @@ func TestStartTLS(t *testing.T) {
 	// Plain text is not served.
 	if reply, err := command(s.Addr(), "PING"); err == nil && reply == "+PONG" {
 		t.Fatal("plain-text PING answered on the TLS port")
+	}
+}
+
+func TestStartShardedCluster(t *testing.T) {
+	u, nodes := StartShardedCluster(t, 3)
+	if len(nodes) != 3 || !strings.HasPrefix(u, "redis+cluster://"+nodes[0].Addr()+"?addr=") {
+		t.Fatalf("StartShardedCluster returned %q with %d nodes", u, len(nodes))
+	}
+	for _, n := range nodes {
+		info, err := clusterInfo(n)
+		if err != nil || infoField(info, "cluster_size") != "3" {
+			t.Fatalf("node %s: cluster_size %q (%v), want 3", n.Addr(), infoField(info, "cluster_size"), err)
+		}
+	}
+}
+
+func TestStartSentinel(t *testing.T) {
+	s := StartSentinel(t, 5*time.Second)
+	addr, err := s.MasterAddr(context.Background())
+	if err != nil || addr != s.Primary.Addr() {
+		t.Fatalf("MasterAddr = %q, %v; want %s", addr, err, s.Primary.Addr())
+	}
+	if role, err := s.serverRole(s.Replica.Addr()); err != nil || role != "slave" {
+		t.Fatalf("replica role = %q, %v", role, err)
+	}
+	if !strings.HasPrefix(s.URL(), "redis+sentinel://") || !strings.HasSuffix(s.URL(), "/"+MasterName) {
+		t.Fatalf("URL = %q", s.URL())
 	}
 }

@@ -268,7 +268,7 @@ func TestCheckpointScenario(t *testing.T) {
 	e := newEnv(t, true)
 	sc := &scenario.Sidechain{
 		Net: e.l1, Manager: e.manager, SidechainID: sideID, Side: e.side, Validators: e.vals,
-		Proposer: e.l1.Keys[2], TowerAddr: e.towerAddr(), Count: 10, Bond: bond, Seed: 3,
+		Proposer: e.l1.Keys[2], TowerAddrs: []common.Address{e.towerAddr()}, Count: 10, Bond: bond, Seed: 3,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()

@@ -1,4 +1,5 @@
-// Package redisstore implements store.Store on Redis or Redis Cluster.
+// Package redisstore implements store.Store on Redis, Redis Sentinel or
+// Redis Cluster.
 //
 // Every operation touches exactly one Redis key, prefix+key, so the store
 // works on Redis Cluster; put a hash tag ("{...}") in keys that must share a
@@ -122,12 +123,18 @@ type Options struct {
 	// rediss+cluster:// URL (with a CA and a client certificate). An empty
 	// ServerName is taken from each address dialed. It needs a rediss URL.
 	TLS *tls.Config
+	// MinReplicas, when positive, makes every write wait (Redis WAIT) until
+	// that many replicas have it, for up to ReplicaTimeout; see RequireReplicas.
+	MinReplicas    int
+	ReplicaTimeout time.Duration
 }
 
 // Open connects to url and pings the server. It accepts single-node URLs
-// (redis://, rediss://, unix://, see redis.ParseURL) and cluster URLs
+// (redis://, rediss://, unix://, see redis.ParseURL), cluster URLs
 // (redis+cluster://host:port?addr=host2:port, rediss+cluster://; see
-// redis.ParseClusterURL). Close closes the connection Open made.
+// redis.ParseClusterURL) and Sentinel URLs
+// (redis+sentinel://host:port[,host:port...]/MASTER_NAME, rediss+sentinel://;
+// see ParseSentinelURL). Close closes the connection Open made.
 func Open(ctx context.Context, rawURL, prefix string) (*Store, error) {
 	return OpenWith(ctx, rawURL, prefix, Options{})
 }
@@ -145,44 +152,19 @@ func OpenWith(ctx context.Context, rawURL, prefix string, o Options) (*Store, er
 		}
 		return nil, fmt.Errorf("redisstore: open: invalid URL: %w", err)
 	}
-	shown := u.Redacted()
-	if o.TLS != nil && u.Scheme != "rediss" && u.Scheme != "rediss+cluster" {
-		return nil, fmt.Errorf("redisstore: open %s: TLS settings need a rediss:// or rediss+cluster:// URL", shown)
+	shown := redacted(u)
+	client, user, err := newClient(u, rawURL, shown, o)
+	if err != nil {
+		return nil, err
 	}
-
-	var client redis.UniversalClient
-	user := ""
-	switch u.Scheme {
-	case "redis+cluster", "rediss+cluster":
-		cu := *u
-		cu.Scheme = u.Scheme[:len(u.Scheme)-len("+cluster")]
-		opts, err := redis.ParseClusterURL(cu.String())
-		if err != nil {
-			return nil, fmt.Errorf("redisstore: open %s: %w", shown, err)
-		}
-		opts.Username, opts.Password = credentials(opts.Username, opts.Password, o)
-		if o.TLS != nil {
-			opts.TLSConfig = o.TLS.Clone()
-		}
-		user = opts.Username
-		client = redis.NewClusterClient(opts)
-	default:
-		opts, err := redis.ParseURL(rawURL)
-		if err != nil {
-			return nil, fmt.Errorf("redisstore: open %s: %w", shown, err)
-		}
-		opts.Username, opts.Password = credentials(opts.Username, opts.Password, o)
-		if o.TLS != nil {
-			opts.TLSConfig = o.TLS.Clone()
-		}
-		user = opts.Username
-		client = redis.NewClient(opts)
+	if err := RequireReplicas(client, o.MinReplicas, o.ReplicaTimeout); err != nil {
+		_ = client.Close()
+		return nil, fmt.Errorf("redisstore: open %s: %w", shown, err)
 	}
 
 	if err := client.Ping(ctx).Err(); err != nil {
 		_ = client.Close()
-		secure := u.Scheme == "rediss" || u.Scheme == "rediss+cluster"
-		return nil, explainOpen(fmt.Errorf("redisstore: open %s: ping: %w", shown, err), user, secure)
+		return nil, explainOpen(fmt.Errorf("redisstore: open %s: ping: %w", shown, err), user, secureScheme(u.Scheme))
 	}
 	s := New(client, prefix)
 	s.ownClient = true
