@@ -59,7 +59,7 @@ const (
 	// first exit, whose gas is estimated on an empty heap.
 	siftGasPerLevel = 6_000
 	// towerKeys is how many signer keys the tower challenges with.
-	towerKeys = 1
+	towerKeys = 4
 )
 
 // massPlan is the shape of one mass exit.
