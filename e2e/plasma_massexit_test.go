@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"encoding/hex"
 	"fmt"
@@ -11,14 +10,12 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -89,16 +86,18 @@ func planMassExit(t *testing.T) massPlan {
 // PlasmaFramework deployed with `watchtower contracts deploy --kind
 // plasma`, spend every output they own on the child chain, and then, the
 // operator's chain turned bad, all exit outputs they already spent at once:
-// WATCHTOWER_MASS_EXITS (default 300) startExit transactions from many
+// WATCHTOWER_MASS_EXITS (default 1000) startExit transactions from many
 // accounts, handed to anvil in JSON-RPC batches so they are mined in as few
 // blocks as the block gas limit allows. One `watchtower run` guarding only
-// the plasma: section must challenge every one before its deadline. The
-// outcome is read from L1 alone: ExitChallenged logs, each exit's status,
-// and the signer's nonce (every transaction it sent that did not challenge
-// is a wasted or reverted one).
+// the plasma: section, challenging from a pool of towerKeys signer keys,
+// must challenge every one before its deadline, once. The outcome is read
+// from L1 alone: ExitChallenged logs, each exit's status, the receipts of
+// the tower keys' transactions (a reverted challenge fails the test) and
+// their nonces (every transaction they sent is accounted for).
 //
 // Anvil keeps its default transaction pool, block gas limit and EIP-1559
-// base fee; it mines a block every second.
+// base fee; it mines a block every second (--block-time 1), so the tower
+// races real time, as on a chain.
 func TestAnvilPlasmaMassExit(t *testing.T) {
 	plan := planMassExit(t)
 	t.Logf("mass exit plan: %d exits by %d users (%d each), %d child blocks, exit period %d blocks",
@@ -169,56 +168,13 @@ func TestAnvilPlasmaMassExit(t *testing.T) {
 	if len(exits) != plan.exits {
 		t.Fatalf("%d ExitStarted logs, want %d", len(exits), plan.exits)
 	}
-	minedIn := time.Since(start)
+	run := massRun{plan: plan, pf: pf, pfAddr: pfAddr, signers: signerAddrs, pos: exitPos, exits: exits, rcpts: exitRcpts,
+		nonce0: nonce0, start: start, minedIn: time.Since(start)}
 
-	// 5. Wait until every exit is challenged or every deadline has passed.
-	var maxDeadline, firstBlock uint64
-	firstBlock = ^uint64(0)
-	for _, e := range exits {
-		maxDeadline, firstBlock = max(maxDeadline, e.deadline), min(firstBlock, e.block)
-	}
-	var challenges map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged
-	w.until(fmt.Sprintf("all %d exits to be challenged (or block %d, the last deadline, to pass)", plan.exits, maxDeadline), func() (bool, string) {
-		challenges = challengesFrom(t, pf, firstBlock, 0)
-		done := 0
-		for _, p := range exitPos {
-			if len(challenges[p]) > 0 {
-				done++
-			}
-		}
-		head := headOf(t, node)
-		return done == plan.exits || head > maxDeadline, fmt.Sprintf("%d of %d challenged at head %d", done, plan.exits, head)
-	})
-	wall := time.Since(start)
-	// Three more blocks: a late duplicate or reverted challenge would land.
-	settled := headOf(t, node) + 3
-	w.until("3 more blocks", func() (bool, string) { return headOf(t, node) >= settled, "" })
-
-	// 6. Judge from L1, at one block.
-	judged := headOf(t, node)
-	challenges = challengesFrom(t, pf, firstBlock, judged)
-	nonce1 := noncesOf(t, node, signerAddrs, new(big.Int).SetUint64(judged))
-	r := judgeMassExit(t, node, pfAddr, signerAddrs, exitPos, exits, challenges)
-	r.mined, r.reverted, r.other = txsFrom(t, node, firstBlock, judged, signerAddrs, pfAddr)
-	for _, rc := range exitRcpts {
-		r.exitGas += rc.GasUsed
-	}
-	r.towerTxs = nonce1 - nonce0
-	r.keysUsed = len(r.byKey)
-	head := headerOf(t, node, headOf(t, node))
-	t.Logf("mass exit: exits=%d challenged_in_time=%d missed=%d duplicates=%d reverted=%d p50=%d p99=%d max=%d blocks wall=%s",
-		plan.exits, r.inTime, r.missed, r.duplicates, r.reverted, r.p(50), r.p(99), r.p(100), wall.Round(time.Second))
-	t.Logf("  exits mined in %s, L1 blocks %d..%d (%.0f a block, %d gas each of a %d block gas limit); challenges in blocks up to %d "+
-		"(%.1f a block from the first exit's block); window %d blocks; tower txs %d (%d other than challenges) from %d of its %d keys; base fee at the end %s wei",
-		minedIn.Round(time.Second), firstBlock, r.lastExitBlock, float64(plan.exits)/float64(r.lastExitBlock-firstBlock+1), r.exitGas/uint64(plan.exits),
-		head.GasLimit, r.lastChallengeBlock, float64(r.inTime)/float64(max(1, r.lastChallengeBlock-firstBlock+1)), plan.window, r.towerTxs, r.other, r.keysUsed, len(signers), head.BaseFee)
-	if r.missed > 0 || r.duplicates > 0 || r.reverted > 0 {
-		t.Errorf("the tower did not challenge every exit exactly once in time: %d missed, %d duplicate challenges, %d reverted challenges; first miss: %s\n%s",
-			r.missed, r.duplicates, r.reverted, r.firstMiss, tower.tail())
-	}
-	if sum := uint64(r.mined + r.reverted + r.other); sum != r.towerTxs || r.mined != r.bySigner {
-		t.Errorf("the tower's keys sent %d transactions by their nonces, the blocks hold %d (%d challenges, %d reverted, %d other); %d ExitChallenged logs name them",
-			r.towerTxs, sum, r.mined, r.reverted, r.other, r.bySigner)
+	// 5. Wait until every exit is challenged or every deadline has passed,
+	// then judge from L1.
+	if r := run.judge(t, w, node); r.failed() {
+		t.Errorf("%s\n%s", r.failure, tower.tail())
 	}
 	tower.stop(t)
 }
@@ -357,133 +313,4 @@ func mustPack(t *testing.T, method string, args ...any) []byte {
 		t.Fatalf("pack %s: %v", method, err)
 	}
 	return b
-}
-
-// startedExit is an exit as its ExitStarted log records it.
-type startedExit struct {
-	block, deadline uint64
-}
-
-// startedExits reads the ExitStarted logs of receipts.
-func startedExits(t *testing.T, pf *bindings.PlasmaFramework, rcpts []*types.Receipt) map[plasmatx.Pos]startedExit {
-	t.Helper()
-	out := map[plasmatx.Pos]startedExit{}
-	for _, r := range rcpts {
-		for _, l := range r.Logs {
-			if e, err := pf.ParseExitStarted(*l); err == nil {
-				out[plasmatx.Pos(e.UtxoPos.Uint64())] = startedExit{block: l.BlockNumber, deadline: e.Deadline}
-			}
-		}
-	}
-	return out
-}
-
-// challengesFrom reads the ExitChallenged logs of blocks from..to (to 0:
-// the head), by position.
-func challengesFrom(t *testing.T, pf *bindings.PlasmaFramework, from, to uint64) map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), rpcTimeout)
-	defer cancel()
-	opts := &bind.FilterOpts{Start: from, Context: ctx}
-	if to > 0 {
-		opts.End = &to
-	}
-	it, err := pf.FilterExitChallenged(opts, nil, nil)
-	if err != nil {
-		t.Fatalf("filter ExitChallenged: %v", err)
-	}
-	defer it.Close()
-	out := map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged{}
-	for it.Next() {
-		p := plasmatx.Pos(it.Event.UtxoPos.Uint64())
-		out[p] = append(out[p], it.Event)
-	}
-	if err := it.Error(); err != nil {
-		t.Fatalf("read ExitChallenged logs: %v", err)
-	}
-	return out
-}
-
-// massResult is the judged outcome of a mass exit.
-type massResult struct {
-	inTime, missed, duplicates, bySigner       int
-	mined, reverted, other                     int // the tower's transactions: challenges, reverted challenges, others
-	byKey                                      map[common.Address]int
-	keysUsed                                   int
-	towerTxs                                   uint64
-	lastExitBlock, lastChallengeBlock, exitGas uint64
-	latencies                                  []uint64 // blocks from exit to challenge, sorted
-	firstMiss                                  string
-}
-
-// p returns the q-th percentile (0..100) of the latencies.
-func (r massResult) p(q int) uint64 {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	return r.latencies[min(len(r.latencies)-1, (len(r.latencies)*q)/100)]
-}
-
-// judgeMassExit checks each exit: challenged by one of the tower's signer keys, in a
-// block at or before its deadline, and Challenged on L1.
-func judgeMassExit(t *testing.T, node *anviltest.Node, pf common.Address, signers []common.Address, pos []plasmatx.Pos,
-	exits map[plasmatx.Pos]startedExit, challenges map[plasmatx.Pos][]*bindings.PlasmaFrameworkExitChallenged) massResult {
-	t.Helper()
-	r := massResult{byKey: map[common.Address]int{}}
-	for _, evs := range challenges {
-		for _, ev := range evs {
-			if slices.Contains(signers, ev.Challenger) {
-				r.bySigner++
-				r.byKey[ev.Challenger]++
-			}
-		}
-	}
-	statuses := exitStatuses(t, node, pf, pos)
-	for i, p := range pos {
-		e := exits[p]
-		r.lastExitBlock = max(r.lastExitBlock, e.block)
-		evs := challenges[p]
-		if len(evs) > 1 {
-			r.duplicates += len(evs) - 1
-		}
-		const challenged = 2 // PlasmaFramework.ExitStatus.Challenged
-		switch {
-		case len(evs) == 0:
-			r.miss(fmt.Sprintf("exit of %s (block %d, deadline %d) never challenged, status %d", p, e.block, e.deadline, statuses[i]))
-		case !slices.Contains(signers, evs[0].Challenger):
-			r.miss(fmt.Sprintf("exit of %s challenged by %s, not the tower", p, evs[0].Challenger))
-		case evs[0].Raw.BlockNumber > e.deadline:
-			r.miss(fmt.Sprintf("exit of %s challenged in block %d, after its deadline %d", p, evs[0].Raw.BlockNumber, e.deadline))
-		case statuses[i] != challenged:
-			r.miss(fmt.Sprintf("exit of %s has status %d on L1, want %d (challenged)", p, statuses[i], challenged))
-		default:
-			r.inTime++
-			r.lastChallengeBlock = max(r.lastChallengeBlock, evs[0].Raw.BlockNumber)
-			r.latencies = append(r.latencies, evs[0].Raw.BlockNumber-e.block)
-		}
-	}
-	slices.Sort(r.latencies)
-	return r
-}
-
-func (r *massResult) miss(why string) {
-	if r.missed == 0 {
-		r.firstMiss = why
-	}
-	r.missed++
-}
-
-// noncesOf sums the nonces of addrs at block (nil: the head): the
-// transactions they had mined.
-func noncesOf(t *testing.T, node *anviltest.Node, addrs []common.Address, block *big.Int) uint64 {
-	t.Helper()
-	var sum uint64
-	for _, a := range addrs {
-		n, err := node.Client.NonceAt(t.Context(), a, block)
-		if err != nil {
-			t.Fatalf("nonce of %s: %v", a, err)
-		}
-		sum += n
-	}
-	return sum
 }
