@@ -45,12 +45,14 @@ const (
 	// windowBaseBlocks and windowExitsPerBlock give the exit period in L1
 	// blocks: windowBaseBlocks for the exits to be mined and the tower to
 	// notice them, plus one block per windowExitsPerBlock exits, a floor on
-	// the tower's challenge rate several times below what it sustains (see
-	// the table the test logs), so the deadline bounds a tower that stalls,
-	// not one that keeps up.
+	// the tower's challenge rate ten times below the ~40 a block it sustains
+	// (64 challenges in flight, each mined in about a block), so the
+	// deadline catches a tower that stalls or slows down badly, not a loaded
+	// CI machine. 1000 exits get 370 blocks (the last is challenged about 18
+	// blocks after its exit), 10,000 get 2,620 (about 200).
 	windowBaseBlocks    = 120
 	windowExitsPerBlock = 4
-	// sift is an upper bound on the gas of one level of the contract's
+	// siftGasPerLevel is an upper bound on the gas of one level of the contract's
 	// exit-queue heap (a cold SLOAD and a warm SSTORE): an exit pushed
 	// onto a heap of n exits pays at most bits.Len(n) of them more than the
 	// first exit, whose gas is estimated on an empty heap.
