@@ -57,8 +57,9 @@ const (
 	// onto a heap of n exits pays at most bits.Len(n) of them more than the
 	// first exit, whose gas is estimated on an empty heap.
 	siftGasPerLevel = 6_000
-	// towerKeys is how many signer keys the tower challenges with.
-	towerKeys = 4
+	// towerKeys is how many signer keys the tower challenges with: 16 keys
+	// of 16 pending each fill the 256 disputes one process has in flight.
+	towerKeys = 16
 )
 
 // massPlan is the shape of one mass exit.
