@@ -178,13 +178,19 @@ type waiter struct {
 	tick  func() error
 	procs []*proc
 	extra func() string
+	// timeout bounds each wait (0: waitTimeout).
+	timeout time.Duration
 }
 
 // until waits for cond, which returns whether it holds and, if not, why.
 // A watched process exiting ends the wait at once.
 func (w *waiter) until(what string, cond func() (bool, string)) {
 	w.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	limit := waitTimeout
+	if w.timeout > 0 {
+		limit = w.timeout
+	}
+	deadline := time.Now().Add(limit)
 	var why string
 	for {
 		if w.tick != nil {
@@ -205,7 +211,7 @@ func (w *waiter) until(what string, cond func() (bool, string)) {
 			}
 		}
 		if time.Now().After(deadline) {
-			w.fail(fmt.Sprintf("%s did not happen within %s", what, waitTimeout), why)
+			w.fail(fmt.Sprintf("%s did not happen within %s", what, limit), why)
 		}
 		time.Sleep(pollEvery) // pacing between polls of state, not a wait for an outcome
 	}

@@ -359,9 +359,10 @@ func TestDevScenarioJSON(t *testing.T) {
 		t.Fatalf("stdout is not the JSON summary: %v\n%s", err, out)
 	}
 	// Every broadcast challenge was timed from its event's receipt; a
-	// challenge is mined no earlier than the block after the confirmation.
+	// challenge is mined no earlier than the block after the confirmation
+	// (how many make that first block depends on the machine's load).
 	if sp := r.Speed; len(sp) != 1 || sp[0].Kind != "channel" || sp[0].Samples < 6 || sp[0].ReactionP50 <= 0 ||
-		sp[0].ReactionP99 < sp[0].ReactionP50 || sp[0].BlocksP50 < 2 || sp[0].FirstBlockPct <= 0 || sp[0].FirstBlockPct > 100 {
+		sp[0].ReactionP99 < sp[0].ReactionP50 || sp[0].BlocksP50 < 2 || sp[0].FirstBlockPct < 0 || sp[0].FirstBlockPct > 100 {
 		t.Fatalf("speed summary %+v", sp)
 	}
 	if !r.OK || r.Frauds != 6 || r.Challenged != 6 || r.Missed != 0 || r.FalseChallenges != 0 || r.Honest != 3 {

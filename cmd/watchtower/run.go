@@ -195,7 +195,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Stream:        c.NATS.Stream,
 			Replicas:      c.NATS.Replicas,
 			Ingest:        ingest.Config{Confirmations: c.L1.Confirmations, StartBlock: c.L1.StartBlock, PollInterval: c.L1.PollInterval},
-			Challenge:     challenge.Config{LeaseTTL: c.Challenge.LeaseTTL, Poll: c.Challenge.Poll},
+			Challenge:     challenge.Config{LeaseTTL: c.Challenge.LeaseTTL, Poll: c.Challenge.Poll, MaxInFlight: c.Challenge.MaxInFlight},
 			SignerKeys:    extraKeys,
 			MaxPending:    c.Signer.MaxPending,
 			APIListener:   ln,

@@ -73,7 +73,7 @@ var rows = []row{
 	{"Plasma mass exit (100,000 exits)", metric{"BenchmarkMassExit", "exits/s"}, metric{"BenchmarkMassExit", "rawredis-pipelined-gets/s"}, "pipelined Redis GETs"},
 	{"delegate one state (signed)", metric{"BenchmarkDelegate/signed", "delegations/s"}, metric{"BenchmarkDelegate/signed", "bound/s"}, "bare ecrecover, 3 per state"},
 	{"delegate 256 states per call (signed)", metric{"BenchmarkDelegateBatch/signed-256", "delegations/s"}, metric{"BenchmarkDelegateBatch/signed-256", "bound/s"}, "bare ecrecover, 2 per state + 1 per call"},
-	{"challenges handed to L1, signer pool", metric{"BenchmarkPoolSend", "tx/s"}, metric{"BenchmarkPoolSend", "baseline-tx/s"}, "raw SendTransaction, one key"},
+	{"challenges handed to L1, signer pool", metric{"BenchmarkPoolSend", "pool_tx/s"}, metric{"BenchmarkPoolSend", "baseline_tx/s"}, "raw SendTransaction, one key"},
 }
 
 // value returns m's value in res; a rate in ops/s is derived from ns/op.

@@ -175,6 +175,9 @@ const (
 type Challenge struct {
 	LeaseTTL time.Duration `yaml:"lease_ttl" help:"how long a dead process blocks a dispute before another takes over; the holder renews every lease_ttl/3 (1.5s to 10m)"`
 	Poll     time.Duration `yaml:"poll" help:"how often open disputes are scanned"`
+	// MaxInFlight bounds the disputes one process works on at once, from
+	// taking the lease to the challenge's inclusion.
+	MaxInFlight int `yaml:"max_in_flight" help:"disputes one process works on at once, each until its challenge is mined (a storm's challenges per block are about this over the blocks one takes to be mined)"`
 }
 
 // Log configures logging.
@@ -210,7 +213,7 @@ func Default(kinds l2.Plugins) Config {
 		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
 		Verify:    Verify{Workers: 2, Batch: 256},
-		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond},
+		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond, MaxInFlight: 256},
 		Log:       Log{Level: "info", Format: "console"},
 		Metrics:   Metrics{Enabled: true, Listen: "127.0.0.1:7300"},
 		Health: Health{
@@ -526,6 +529,9 @@ func (c Config) Problems() Problems {
 		add("challenge.lease_ttl", "must be at least %s (the holder renews every lease_ttl/3, each renewal given lease_ttl/4: shorter leases are lost to one slow store round trip), got %s", MinLeaseTTL, ttl)
 	case ttl > MaxLeaseTTL:
 		add("challenge.lease_ttl", "must be at most %s (a dead process blocks its disputes that long), got %s", MaxLeaseTTL, ttl)
+	}
+	if n := c.Challenge.MaxInFlight; n < 1 || n > 4096 {
+		add("challenge.max_in_flight", "want 1 to 4096, got %d", n)
 	}
 	if c.Challenge.Poll <= 0 {
 		add("challenge.poll", "must be positive, got %s", c.Challenge.Poll)

@@ -108,6 +108,8 @@ func TestCheckInvalidFiles(t *testing.T) {
 			map[string]string{"signer.key_file": "no such file", "signer.password_file": "readable by every user"}},
 		{"duplicate key", "roles: [verify]\nlog:\n  level: info\n  level: debug\n",
 			map[string]string{"log.level": "set twice"}},
+		{"in flight out of range", "roles: [verify]\nchallenge:\n  max_in_flight: 0\n",
+			map[string]string{"challenge.max_in_flight": "want 1 to 4096"}},
 		{"lease too short", "roles: [verify]\nchallenge:\n  lease_ttl: 1s\n",
 			map[string]string{"challenge.lease_ttl": "at least 1.5s"}},
 		{"lease too long", "roles: [verify]\nchallenge:\n  lease_ttl: 1h\n",

@@ -50,7 +50,8 @@ type Config struct {
 	// the holder renews its lease every LeaseTTL/3, each renewal bounded by
 	// LeaseTTL/4, and its writes of the job are fenced by the lease's token.
 	LeaseTTL time.Duration
-	// MaxInFlight caps jobs worked on at once by this process (default 64).
+	// MaxInFlight caps jobs worked on at once by this process, each from
+	// taking its lease to its challenge's inclusion (default 256).
 	MaxInFlight int
 	// RetryDelay is the pause after a failed attempt (default 1s).
 	RetryDelay time.Duration
@@ -69,7 +70,7 @@ func (c *Config) defaults() {
 		c.LeaseTTL = 3 * time.Second
 	}
 	if c.MaxInFlight <= 0 {
-		c.MaxInFlight = 64
+		c.MaxInFlight = 256
 	}
 	if c.RetryDelay <= 0 {
 		c.RetryDelay = time.Second

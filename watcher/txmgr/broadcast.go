@@ -69,12 +69,24 @@ func saysKnown(err error) bool {
 // signed transaction first (then any process can rebroadcast it after a crash).
 // Follow it with Broadcast, or with Release when the transaction will never
 // be broadcast, so its nonce is reused instead of leaving a gap.
+//
+// Without a gas limit the gas estimate is the simulation (one call less on
+// the way to a challenge): a call that reverts fails to estimate, and when
+// the node does not say why, an eth_call asks.
 func (m *Manager) Prepare(ctx context.Context, c Candidate) (*types.Transaction, error) {
-	if err := m.Simulate(ctx, c); err != nil {
-		return nil, fmt.Errorf("txmgr: simulate: %w", err)
+	if c.GasLimit != 0 {
+		if err := m.Simulate(ctx, c); err != nil {
+			return nil, fmt.Errorf("txmgr: simulate: %w", err)
+		}
 	}
 	txdata, err := m.unsignedTx(ctx, c)
 	if err != nil {
+		var rev *RevertError
+		if c.GasLimit == 0 && !errors.As(err, &rev) && ctx.Err() == nil {
+			if serr := m.Simulate(ctx, c); serr != nil {
+				return nil, fmt.Errorf("txmgr: simulate: %w", serr)
+			}
+		}
 		return nil, err
 	}
 	m.nonceMu.Lock()
