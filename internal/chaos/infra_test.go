@@ -51,4 +51,32 @@ func TestRedisSentinelFailover(t *testing.T) {
 	if i, err := r.Primary(ctx); err != nil || i != 1 {
 		t.Fatalf("after the old primary's restart the primary is %d, %v; want server 1", i, err)
 	}
+	// The restarted node becomes the new primary's replica; once it is in
+	// sync the pair is healthy, and a kill of the new primary fails over
+	// back to it.
+	if err := waitFor(ctx, "the pair to report healthy", 60*time.Second, r.healthy); err != nil {
+		t.Fatal(err)
+	}
+	r.Servers[1].Kill()
+	if err := r.healthy(ctx); err == nil {
+		t.Fatal("healthy with the primary killed")
+	}
+	err = waitFor(ctx, "the sentinels to fail over back to server 0", 60*time.Second, func(ctx context.Context) error {
+		i, err := r.Primary(ctx)
+		if err == nil && i != 0 {
+			err = fmt.Errorf("primary is still server %d", i)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Restarted from its config file (rewritten by the sentinels when they
+	// made it primary), the node comes back and ends up an in-sync replica.
+	if err := r.Servers[1].Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the restarted node to replicate server 0", 60*time.Second, r.healthy); err != nil {
+		t.Fatal(err)
+	}
 }
