@@ -272,7 +272,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 		}
 	}()
 	apiURL := "http://" + ln.Addr().String()
-	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s (identity %s)\n", net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
+	fmt.Fprintf(progress, "  tower running: %d signer keys from %s, delegation API at %s (identity %s)\n", f.signers, net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
 	running := scenario.Tower{Kinds: tw.Kinds, API: delegation.NewClient(apiURL, nil), APIURL: apiURL,
 		Identity: crypto.PubkeyToAddress(identity.PublicKey), Signers: signerAddrs(net1, f.signers), Alerts: rec.Alerts}
 
