@@ -51,6 +51,7 @@ type devFlags struct {
 	alerts    string
 	metrics   string
 	signers   int
+	cpuProf   string
 	// counts is each demo's number of subjects, by kind.
 	counts map[string]*int
 }
@@ -77,6 +78,7 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Uint64Var(&f.seed, "seed", 1, "scenario random seed")
 	fs.StringVar(&f.webhook, "alert-webhook", "", "also deliver every alert to this URL (generic webhook, HMAC-signed, through the durable outbox)")
 	fs.StringVar(&f.secret, "alert-webhook-secret", "", "the webhook's HMAC secret (default: a new one, printed at start)")
+	fs.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the whole run (chain, bus, store and tower are in this process) to this file")
 	fs.IntVar(&f.signers, "signers", 4, "challenge signer keys of the tower (a pool: one key sends a storm's challenges one nonce at a time)")
 	fs.StringVar(&f.metrics, "metrics-listen", "", "serve the tower's Prometheus /metrics on this address (e.g. 127.0.0.1:7300; empty: not served)")
 	fs.StringVar(&f.alerts, "alerts-config", "", "route the demo's alerts with this alerts configuration (YAML: receivers, routes, escalation; as the alerts section of a tower's config)")
@@ -140,6 +142,13 @@ func cmdDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("create a temporary data dir: %w", err)
 		}
 		defer os.RemoveAll(dir)
+	}
+	if f.cpuProf != "" {
+		stop, err := startCPUProfile(f.cpuProf)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	return playDev(ctx, f, runs, dir, log, progress, stdout)
 }
@@ -263,7 +272,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 		}
 	}()
 	apiURL := "http://" + ln.Addr().String()
-	fmt.Fprintf(progress, "  tower running: signer %s, delegation API at %s (identity %s)\n", net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
+	fmt.Fprintf(progress, "  tower running: %d signer keys from %s, delegation API at %s (identity %s)\n", f.signers, net1.Address(1).Hex(), apiURL, crypto.PubkeyToAddress(identity.PublicKey).Hex())
 	running := scenario.Tower{Kinds: tw.Kinds, API: delegation.NewClient(apiURL, nil), APIURL: apiURL,
 		Identity: crypto.PubkeyToAddress(identity.PublicKey), Signers: signerAddrs(net1, f.signers), Alerts: rec.Alerts}
 

@@ -26,7 +26,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/params"
 	"go.uber.org/zap"
 )
 
@@ -144,6 +143,7 @@ type Manager struct {
 	onChange func()
 
 	quotes quoteCache // the last market quote (urgency.go)
+	gas    gasCache   // gas limits by shape of call (gas.go)
 
 	trackMu sync.Mutex
 	tracked map[uint64]*nonceTracker
@@ -281,18 +281,9 @@ func (m *Manager) SendAndWait(ctx context.Context, c Candidate) (*types.Receipt,
 func (m *Manager) unsignedTx(ctx context.Context, c Candidate) (*types.DynamicFeeTx, error) {
 	gas := c.GasLimit
 	if gas == 0 {
-		est, err := m.client.EstimateGas(ctx, m.callMsg(c))
-		if err != nil {
-			if rerr := asRevertError(err); rerr != nil {
-				return nil, fmt.Errorf("txmgr: estimate gas: %w", rerr)
-			}
-			return nil, fmt.Errorf("txmgr: estimate gas for call to %s: %w", c.To, err)
-		}
-		gas = uint64(float64(est) * m.cfg.GasLimitMultiplier)
-		// Don't let the margin push a fitting estimate over the EIP-7825
-		// per-transaction gas cap (Osaka), which the pool would reject.
-		if est <= params.MaxTxGas && gas > params.MaxTxGas {
-			gas = params.MaxTxGas
+		var err error
+		if gas, err = m.gasLimit(ctx, c); err != nil {
+			return nil, err
 		}
 	}
 	tip, feeCap, err := m.fees(ctx, c.DeadlineBlock)
