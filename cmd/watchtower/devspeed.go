@@ -9,8 +9,9 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
-	"slices"
 	"time"
+
+	"github.com/watchtower-l2/watchtower/internal/stats"
 
 	"go.uber.org/zap"
 
@@ -69,19 +70,12 @@ func speeds(m *metrics.Metrics, sums []scenario.Summary) ([]kindSpeed, error) {
 			}
 		}
 		if len(blocks) > 0 {
-			slices.Sort(blocks)
-			ks.BlocksP50, ks.BlocksP99 = rank(blocks, 0.5), rank(blocks, 0.99)
+			ks.BlocksP50, ks.BlocksP99, _ = stats.Percentiles(blocks)
 			ks.FirstBlockPct = 100 * float64(first) / float64(len(blocks))
 		}
 		out = append(out, ks)
 	}
 	return out, nil
-}
-
-// rank is the q-quantile of sorted xs (nearest rank).
-func rank(xs []uint64, q float64) uint64 {
-	i := int(q*float64(len(xs))+0.999999) - 1
-	return xs[min(max(i, 0), len(xs)-1)]
 }
 
 // printSpeeds prints one line per kind under the table.

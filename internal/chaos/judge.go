@@ -7,6 +7,8 @@ import (
 	"math/big"
 	"sort"
 
+	"github.com/watchtower-l2/watchtower/internal/stats"
+
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -173,7 +175,7 @@ func judge(ctx context.Context, l1 *L1, adjAddr common.Address, chans []*Channel
 			slow = append(slow, slowOne{d, fmt.Sprintf("%s: closed in block %d, challenged %d blocks later", ch.ID.Hex(), cl.block, d)})
 		}
 	}
-	v.P50, v.P99, v.Max = percentiles(delays)
+	v.P50, v.P99, v.Max = stats.Percentiles(delays)
 	sort.SliceStable(slow, func(i, j int) bool { return slow[i].blocks > slow[j].blocks })
 	for _, s := range slow[:min(3, len(slow))] {
 		v.Slowest = append(v.Slowest, s.what)
@@ -226,18 +228,4 @@ func challengeTxs(ctx context.Context, l1 *L1, adj *bindings.ChannelAdjudicator,
 		}
 	}
 	return out, nil
-}
-
-// percentiles returns the nearest-rank p50 and p99 and the maximum of xs.
-func percentiles(xs []uint64) (p50, p99, maxv uint64) {
-	if len(xs) == 0 {
-		return 0, 0, 0
-	}
-	s := append([]uint64(nil), xs...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	rank := func(p int) uint64 {
-		i := (p*len(s)+99)/100 - 1
-		return s[max(0, min(i, len(s)-1))]
-	}
-	return rank(50), rank(99), s[len(s)-1]
 }
