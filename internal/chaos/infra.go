@@ -173,18 +173,29 @@ func waitJetStream(ctx context.Context, p *Proc, url string) error {
 		if !p.Running() {
 			return errors.New(p.Name() + " exited\n" + p.Tail(20))
 		}
-		nc, err := nats.Connect(url, nats.Timeout(2*time.Second), nats.NoReconnect())
+		nc, js, err := dialJetStream(ctx, url)
 		if err != nil {
 			return err
 		}
 		defer nc.Close()
-		js, err := nc.JetStream(nats.Context(ctx))
-		if err != nil {
-			return err
-		}
 		_, err = js.AccountInfo(nats.Context(ctx))
 		return err
 	})
+}
+
+// dialJetStream is a short-lived connection to url for one check, with
+// its JetStream context; the caller closes nc.
+func dialJetStream(ctx context.Context, url string) (*nats.Conn, nats.JetStreamContext, error) {
+	nc, err := nats.Connect(url, nats.Timeout(2*time.Second), nats.NoReconnect())
+	if err != nil {
+		return nil, nil, err
+	}
+	js, err := nc.JetStream(nats.Context(ctx))
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	return nc, js, nil
 }
 
 // healthy returns nil when every node runs and the towers' stream has all
@@ -195,15 +206,11 @@ func (n *NATS) healthy(ctx context.Context) error {
 			return fmt.Errorf("%s is down", p.Name())
 		}
 	}
-	nc, err := nats.Connect(n.URL(), nats.Timeout(2*time.Second), nats.NoReconnect())
+	nc, js, err := dialJetStream(ctx, n.URL())
 	if err != nil {
 		return err
 	}
 	defer nc.Close()
-	js, err := nc.JetStream(nats.Context(ctx))
-	if err != nil {
-		return err
-	}
 	si, err := js.StreamInfo(natsStream, nats.Context(ctx))
 	if errors.Is(err, nats.ErrStreamNotFound) {
 		return nil
