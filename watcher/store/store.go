@@ -36,6 +36,15 @@ import (
 // ErrNotFound is returned when a key holds nothing.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrNotDurable is wrapped by the error of a write the store applied but
+// could not confirm durable: a Redis primary whose replicas did not
+// acknowledge it in time (store.redis_min_replicas). Reads see the write
+// now, but a failover may lose it. Writing again is safe (the store's writes
+// are idempotent). A caller whose write only saves repeated work, such as a
+// cursor, may go on; one about to act irrevocably on what it wrote or read
+// (acking an event, forgetting state) must first get a write confirmed.
+var ErrNotDurable = errors.New("store: write applied but not confirmed durable")
+
 // HashTag returns the hash tag of key as Redis Cluster finds it: the text
 // between the first "{" and the first "}" after it, when that text is not
 // empty. ok is false when key has no hash tag.

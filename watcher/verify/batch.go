@@ -72,9 +72,15 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 	var confirm []int
 	byKind := map[string][]int{}
 	var kindOrder []string
+	// Verdicts recorded already (redelivery or republish) are written again
+	// with the new ones, so that they are confirmed durable before the ack
+	// (see VerdictKey).
+	var ops []store.Op
+	var recording []int
 	for n, i := range idx {
 		if recorded[n] != nil {
-			continue // judged already (redelivery or republish)
+			ops, recording = append(ops, store.PutOp(keys[n], recorded[n])), append(recording, i)
+			continue
 		}
 		ev := evs[i]
 		kind, ok := v.kinds[ev.Kind]
@@ -132,15 +138,11 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 			judged = append(judged, i)
 		}
 	}
-	if len(judged) == 0 {
-		return errs
+	if len(judged) > 0 {
+		slices.Sort(judged) // stream order: a challenge is queued before its cancellation
+		v.followUp(ctx, judged, evs, verdicts, errs)
 	}
-	slices.Sort(judged) // stream order: a challenge is queued before its cancellation
-
-	v.followUp(ctx, judged, evs, verdicts, errs)
-
-	ops := make([]store.Op, 0, len(judged))
-	var recording []int
+	confirmed := len(recording) // the first ones rewrite recorded verdicts
 	for _, i := range judged {
 		if errs[i] != nil {
 			continue
@@ -162,7 +164,7 @@ func (v *Verifier) HandleBatch(ctx context.Context, msgs []bus.Msg) []error {
 		}
 		return errs
 	}
-	for _, i := range recording {
+	for _, i := range recording[confirmed:] {
 		v.report(ctx, evs[i], verdicts[i])
 	}
 	return errs

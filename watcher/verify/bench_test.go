@@ -135,6 +135,17 @@ func newBenchEnv(b *testing.B, n int) *benchEnv { return newBenchEnvT(b, n) }
 
 func newBenchEnvT(b testing.TB, n int) *benchEnv {
 	b.Helper()
+	st, err := redisstore.Open(context.Background(), redistest.Start(b), "wt:")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return newBenchEnvOn(b, n, st)
+}
+
+// newBenchEnvOn is newBenchEnvT on the store st.
+func newBenchEnvOn(b testing.TB, n int, st store.Store) *benchEnv {
+	b.Helper()
 	ctx := context.Background()
 	_, url := bustest.Start(b)
 	bs, err := bus.Connect(ctx, url, bus.Options{Logger: zap.NewNop()})
@@ -142,11 +153,6 @@ func newBenchEnvT(b testing.TB, n int) *benchEnv {
 		b.Fatal(err)
 	}
 	b.Cleanup(bs.Close)
-	st, err := redisstore.Open(ctx, redistest.Start(b), "wt:")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
 	ka, _ := crypto.GenerateKey()
 	kb, _ := crypto.GenerateKey()
 	adj := common.HexToAddress("0xadj")

@@ -119,6 +119,13 @@ func (v *Verifier) Run(ctx context.Context) error {
 }
 
 // VerdictKey is where the verdict of an event is recorded.
+//
+// An event whose verdict is found is acked only after that verdict has been
+// written again: the verdict read may be a write the store applied but never
+// confirmed (a Redis primary whose replicas did not acknowledge it, which a
+// failover then loses, and with it the challenge queued before it). The
+// rewrite is confirmed only once the replicas hold everything written before
+// it, so the ack never rests on a write a failover can take back.
 func VerdictKey(eventMsgID string) string { return "verdict:" + eventMsgID }
 
 // Handle judges one event message. It returns nil only once the verdict and its
@@ -132,8 +139,13 @@ func (v *Verifier) Handle(ctx context.Context, m bus.Msg) error {
 		return bus.Permanent(fmt.Errorf("verify: message %s on %s: %w", m.MsgID, m.Subject, err))
 	}
 	key := VerdictKey(ev.MsgID())
-	if _, err := v.st.Get(ctx, key); err == nil {
-		return nil // judged already (redelivery or republish)
+	if b, err := v.st.Get(ctx, key); err == nil {
+		// Judged already (redelivery or republish); acked once the verdict
+		// is confirmed durable.
+		if err := v.st.Put(ctx, key, b); err != nil {
+			return fmt.Errorf("verify: confirm verdict of %s: %w", ev.MsgID(), err)
+		}
+		return nil
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("verify: look up verdict of %s: %w", ev.MsgID(), err)
 	}

@@ -21,6 +21,35 @@ const MasterName = "wtmaster"
 // readiness: generous, for a busy machine.
 const readyWait = 60 * time.Second
 
+// Replicated is a primary and one replica of it, both persisting with
+// appendfsync always.
+type Replicated struct {
+	t       testing.TB
+	Primary *Server
+	Replica *Server
+}
+
+// StartReplicated starts a primary and a replica of it and waits until the
+// replica is in sync. Both are killed when the test ends.
+func StartReplicated(t testing.TB) *Replicated {
+	t.Helper()
+	persist := []string{"--save", "", "--appendonly", "yes", "--appendfsync", "always"}
+	r := &Replicated{t: t}
+	r.Primary = newServer(t, persist...)
+	r.Primary.startFreePort()
+	r.Replica = newServer(t, append(persist, "--replicaof", "127.0.0.1", strconv.Itoa(r.Primary.port))...)
+	r.Replica.startFreePort()
+	r.WaitInSync()
+	return r
+}
+
+// WaitInSync waits until the replica reports its link to the primary up
+// (after Replica.Start, say).
+func (r *Replicated) WaitInSync() {
+	r.t.Helper()
+	waitReplicaInSync(r.t, r.Replica)
+}
+
 // Sentinel is a primary, one replica and three sentinels monitoring them
 // (quorum 2), every process persisting with appendfsync always.
 type Sentinel struct {
@@ -38,13 +67,8 @@ type Sentinel struct {
 // over spuriously.
 func StartSentinel(t testing.TB, downAfter time.Duration) *Sentinel {
 	t.Helper()
-	persist := []string{"--save", "", "--appendonly", "yes", "--appendfsync", "always"}
-	s := &Sentinel{t: t}
-	s.Primary = newServer(t, persist...)
-	s.Primary.startFreePort()
-	s.Replica = newServer(t, append(persist, "--replicaof", "127.0.0.1", strconv.Itoa(s.Primary.port))...)
-	s.Replica.startFreePort()
-	s.waitReplicaInSync(s.Replica)
+	r := StartReplicated(t)
+	s := &Sentinel{t: t, Primary: r.Primary, Replica: r.Replica}
 
 	for i := range 3 {
 		srv := newServer(t)
@@ -146,8 +170,8 @@ func (s *Sentinel) serverRole(addr string) (string, error) {
 }
 
 // waitReplicaInSync waits until r reports its link to the primary up.
-func (s *Sentinel) waitReplicaInSync(r *Server) {
-	s.t.Helper()
+func waitReplicaInSync(t testing.TB, r *Server) {
+	t.Helper()
 	deadline := time.Now().Add(readyWait)
 	for {
 		c := redis.NewClient(&redis.Options{Addr: r.Addr(), MaxRetries: -1})
@@ -157,7 +181,7 @@ func (s *Sentinel) waitReplicaInSync(r *Server) {
 			return
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("redistest: replica %s not in sync within %v: %q, %v\n%s", r.Addr(), readyWait, info, err, r.output())
+			t.Fatalf("redistest: replica %s not in sync within %v: %q, %v\n%s", r.Addr(), readyWait, info, err, r.output())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -8,11 +8,14 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/watchtower-l2/watchtower/watcher/store"
 )
 
 // ErrNotReplicated reports a write that the primary applied but fewer
 // replicas than required acknowledged in time: it may be lost if the primary
 // fails now. Retrying the operation is safe for the store's idempotent writes.
+// Errors wrapping it also wrap store.ErrNotDurable.
 var ErrNotReplicated = errors.New("write not acknowledged by enough replicas")
 
 // readTimeoutMargin is added to the WAIT timeout to get the socket read
@@ -110,7 +113,7 @@ func (h *waitHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pro
 		case e != nil:
 			werr = fmt.Errorf("redisstore: WAIT for %d replicas: %w", h.n, e)
 		case got < int64(h.n):
-			werr = fmt.Errorf("redisstore: write reached %d of %d replicas within %s: %w", got, h.n, h.timeout, ErrNotReplicated)
+			werr = fmt.Errorf("redisstore: write reached %d of %d replicas within %s: %w (%w)", got, h.n, h.timeout, ErrNotReplicated, store.ErrNotDurable)
 		}
 		if werr == nil {
 			return err
