@@ -93,6 +93,7 @@ type Ingester struct {
 	log    *zap.Logger
 
 	subscriptions atomic.Uint64 // new-head subscriptions established
+	unconfirmed   atomic.Bool   // the last store write was not confirmed durable
 }
 
 // New returns the ingest role.
@@ -153,7 +154,7 @@ func (in *Ingester) putJSON(ctx context.Context, key string, v any) error {
 	if err != nil {
 		return fmt.Errorf("ingest: encode %s: %w", key, err)
 	}
-	if err := in.st.Put(ctx, key, b); err != nil {
+	if err := in.written(in.st.Put(ctx, key, b)); err != nil {
 		return fmt.Errorf("ingest: store %s: %w", key, err)
 	}
 	return nil
@@ -287,7 +288,7 @@ func (in *Ingester) Step(ctx context.Context) (bool, error) {
 			return false, err
 		}
 		if n >= in.cfg.History {
-			if err := in.st.Delete(ctx, in.blockKey(n-in.cfg.History)); err != nil {
+			if err := in.written(in.st.Delete(ctx, in.blockKey(n-in.cfg.History))); err != nil {
 				return false, fmt.Errorf("ingest: prune block %d: %w", n-in.cfg.History, err)
 			}
 		}
@@ -367,7 +368,7 @@ func (in *Ingester) rewind(ctx context.Context, cur Cursor) error {
 			in.log.Warn("event retracted by reorg", zap.String("kind", ev.Kind), zap.String("event", ev.Name), zap.Uint64("block", ev.BlockNumber), zap.String("tx", ev.TxHash.Hex()))
 		}
 		// Move the cursor back block by block so a crash mid-rewind resumes correctly.
-		if err := in.st.Delete(ctx, in.blockKey(n)); err != nil {
+		if err := in.written(in.st.Delete(ctx, in.blockKey(n))); err != nil {
 			return fmt.Errorf("ingest: drop orphaned block %d: %w", n, err)
 		}
 		if n == 0 {

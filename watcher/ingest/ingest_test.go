@@ -47,13 +47,19 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	c := chantest.New(t, 6)
-	st, err := redisstore.Open(ctx, redistest.Start(t), "wt:")
+	st, err := redisstore.Open(context.Background(), redistest.Start(t), "wt:")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newFixtureOn(t, st)
+}
+
+// newFixtureOn is newFixture on the store st.
+func newFixtureOn(t *testing.T, st store.Store) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	c := chantest.New(t, 6)
 	_, url := bustest.Start(t)
 	log := zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))
 	b, err := bus.Connect(ctx, url, bus.Options{Logger: log})
