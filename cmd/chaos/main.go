@@ -36,7 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&o.KillEvery, "kill-every", 3*time.Second, "SIGKILL a random tower (and restart it) this often")
 	cluster := fs.Bool("cluster", false, "both --nats-cluster and --redis-sentinel")
 	fs.BoolVar(&o.NATSCluster, "nats-cluster", false, "3-node NATS cluster (R3 stream); kill a node during the storm")
-	fs.BoolVar(&o.RedisSentinel, "redis-sentinel", false, "Redis primary and replica under 3 sentinels; kill the primary during the storm")
+	fs.BoolVar(&o.RedisSentinel, "redis-sentinel", false, "Redis primary and 2 replicas under 3 sentinels; kill the primary during the storm")
 	fs.IntVar(&o.InfraEvery, "infra-every", 5, "kill a NATS node or the Redis primary (alternately) every this many tower kills")
 	fs.DurationVar(&o.InfraDown, "infra-down", 3*time.Second, "how long a killed NATS node or Redis primary stays down")
 	fs.DurationVar(&o.LeaseTTL, "lease-ttl", 0, "the towers' challenge.lease_ttl (0: the tower's default)")

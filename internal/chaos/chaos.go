@@ -1,6 +1,6 @@
 // Package chaos is the chaos harness behind `make chaos`: anvil as L1, a
-// NATS JetStream server (or a 3-node cluster), Redis (or a primary, a
-// replica and three sentinels) and several `watchtower run` processes; a
+// NATS JetStream server (or a 3-node cluster), Redis (or a primary, two
+// replicas and three sentinels) and several `watchtower run` processes; a
 // storm of stale, honest and undelegated channel closes while towers, a
 // NATS node and the Redis primary are SIGKILLed; and a verdict read from
 // L1 only.
@@ -39,7 +39,7 @@ type Options struct {
 	// NATSCluster runs NATS as a 3-node cluster (R3 stream) and kills a
 	// node during the storm.
 	NATSCluster bool
-	// RedisSentinel runs Redis as a primary and a replica under three
+	// RedisSentinel runs Redis as a primary and two replicas under three
 	// sentinels and kills the primary during the storm.
 	RedisSentinel bool
 	// InfraEvery: a NATS node or the Redis primary is killed every
@@ -95,7 +95,7 @@ func (o *Options) setup() string {
 		nats = "3 NATS nodes (R3)"
 	}
 	if o.RedisSentinel {
-		redis = "Redis primary+replica+3 sentinels"
+		redis = "Redis primary+2 replicas+3 sentinels"
 	}
 	if o.LeaseTTL > 0 {
 		lease = "lease " + o.LeaseTTL.String()

@@ -235,8 +235,8 @@ func (n *NATS) healthy(ctx context.Context) error {
 // natsStream is the towers' JetStream stream (nats.stream's default).
 const natsStream = "WATCHTOWER"
 
-// Redis is the store the towers share: one server, or a primary, a replica
-// and three sentinels.
+// Redis is the store the towers share: one server, or a primary, two
+// replicas and three sentinels.
 type Redis struct {
 	// Servers are the data nodes (Servers[0] is the first primary).
 	Servers []*Proc
@@ -252,8 +252,11 @@ type Redis struct {
 // sentinelMaster names the monitored primary in the sentinels' config.
 const sentinelMaster = "chaos"
 
-// startRedis runs one redis-server (sentinel false) or a primary with one
-// replica watched by three sentinels.
+// startRedis runs one redis-server (sentinel false) or a primary with two
+// replicas watched by three sentinels. Two replicas, so that with
+// store.redis_min_replicas 1 writes are confirmed again as soon as a
+// failover ends: the sentinels point the surviving replica at the new
+// primary, while the killed one is still down.
 func startRedis(ctx context.Context, ps *Procs, dir string, sentinel bool) (*Redis, error) {
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
@@ -261,7 +264,7 @@ func startRedis(ctx context.Context, ps *Procs, dir string, sentinel bool) (*Red
 	}
 	count := 1
 	if sentinel {
-		count = 2
+		count = 3
 	}
 	ports, err := freePorts(count)
 	if err != nil {
@@ -279,7 +282,7 @@ func startRedis(ctx context.Context, ps *Procs, dir string, sentinel bool) (*Red
 		// replica, so a restarted node keeps the role it was last given.
 		body := fmt.Sprintf("port %d\nbind 127.0.0.1\ndir %s\nsave \"\"\n", port, d)
 		if sentinel {
-			// Writes survive a primary's crash only as far as its replica had them.
+			// Writes survive a primary's crash only as far as its replicas had them.
 			body += "appendonly yes\nappendfsync everysec\n"
 		} else {
 			body += "appendonly no\n"
@@ -334,7 +337,7 @@ func (r *Redis) startSentinels(ctx context.Context, ps *Procs, bin, dir string) 
 	}
 	r.SentinelPorts = ports
 	r.URL = "redis+sentinel://" + strings.Join(hosts, ",") + "/" + sentinelMaster
-	return waitFor(ctx, "the sentinels to see the primary and its replica", readyTimeout, func(ctx context.Context) error {
+	return waitFor(ctx, "the sentinels to see the primary and its replicas", readyTimeout, func(ctx context.Context) error {
 		for _, port := range ports {
 			if _, err := r.primaryFrom(ctx, port); err != nil {
 				return err

@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
-// TestRedisSentinelFailover starts the harness's Redis under Sentinel, kills
-// the primary as the killer does, and checks the sentinels promote the
-// replica and the old primary comes back as a replica of the new one.
+// TestRedisSentinelFailover starts the harness's Redis under Sentinel and
+// kills the primary twice as the killer does: each time the sentinels
+// promote a replica, the surviving replica follows it at once (a write
+// waiting for one replica is confirmed while the killed node is still
+// down), and the killed node comes back as an in-sync replica.
 func TestRedisSentinelFailover(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -19,64 +23,75 @@ func TestRedisSentinelFailover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Servers) != 2 || len(r.Sentinels) != 3 {
-		t.Fatalf("%d servers and %d sentinels, want 2 and 3", len(r.Servers), len(r.Sentinels))
+	if len(r.Servers) != 3 || len(r.Sentinels) != 3 {
+		t.Fatalf("%d servers and %d sentinels, want 3 and 3", len(r.Servers), len(r.Sentinels))
 	}
 	first, err := r.Primary(ctx)
 	if err != nil || first != 0 {
 		t.Fatalf("primary %d, %v; want server 0", first, err)
 	}
+	if err := waitFor(ctx, "the set to report healthy", 60*time.Second, r.healthy); err != nil {
+		t.Fatal(err)
+	}
 	tg := redisPrimaryTarget(r, 0)
-	p, err := tg.pick(ctx)
-	if err != nil || p != r.Servers[0] {
-		t.Fatalf("target picked %v, %v; want %s", p, err, r.Servers[0].Name())
-	}
-	p.Kill()
-	err = waitFor(ctx, "the sentinels to promote the replica", 60*time.Second, func(ctx context.Context) error {
-		i, err := r.Primary(ctx)
-		if err == nil && i != 1 {
-			err = fmt.Errorf("primary is still server %d", i)
+	for range 2 {
+		p, err := tg.pick(ctx)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return err
+		old, _ := r.Primary(ctx)
+		if p != r.Servers[old] {
+			t.Fatalf("target picked %s; want the primary %s", p.Name(), r.Servers[old].Name())
+		}
+		p.Kill()
+		killed := time.Now()
+		if err := r.healthy(ctx); err == nil {
+			t.Fatal("healthy with the primary killed")
+		}
+		now := old
+		err = waitFor(ctx, "the sentinels to promote a replica", 60*time.Second, func(ctx context.Context) error {
+			i, err := r.Primary(ctx)
+			if err == nil && i == old {
+				err = fmt.Errorf("primary is still server %d", i)
+			}
+			now = i
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = waitFor(ctx, "a write to the new primary to reach a replica", 60*time.Second, func(ctx context.Context) error {
+			return confirmedWrite(ctx, r.Ports[now])
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s killed: writes confirmed again by the surviving replica %s later", p.Name(), time.Since(killed).Round(time.Millisecond))
+		if err := p.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if err := waitFor(ctx, "the restarted node to replicate the new primary", 60*time.Second, r.healthy); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// confirmedWrite writes to the server on port and waits (WAIT) for one
+// replica to acknowledge it.
+func confirmedWrite(ctx context.Context, port int) error {
+	c := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", port)})
+	defer c.Close()
+	var wait *redis.IntCmd
+	_, err := c.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, "chaos:probe", "1", 0)
+		wait = redis.NewIntCmd(ctx, "wait", 1, 500)
+		return p.Process(ctx, wait)
 	})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if err := waitRedis(ctx, p, r.Ports[0]); err != nil {
-		t.Fatal(err)
-	}
-	if i, err := r.Primary(ctx); err != nil || i != 1 {
-		t.Fatalf("after the old primary's restart the primary is %d, %v; want server 1", i, err)
-	}
-	// The restarted node becomes the new primary's replica; once it is in
-	// sync the pair is healthy, and a kill of the new primary fails over
-	// back to it.
-	if err := waitFor(ctx, "the pair to report healthy", 60*time.Second, r.healthy); err != nil {
-		t.Fatal(err)
-	}
-	r.Servers[1].Kill()
-	if err := r.healthy(ctx); err == nil {
-		t.Fatal("healthy with the primary killed")
-	}
-	err = waitFor(ctx, "the sentinels to fail over back to server 0", 60*time.Second, func(ctx context.Context) error {
-		i, err := r.Primary(ctx)
-		if err == nil && i != 0 {
-			err = fmt.Errorf("primary is still server %d", i)
-		}
 		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	// Restarted from its config file (rewritten by the sentinels when they
-	// made it primary), the node comes back and ends up an in-sync replica.
-	if err := r.Servers[1].Start(); err != nil {
-		t.Fatal(err)
+	if wait.Val() < 1 {
+		return fmt.Errorf("write reached %d replicas", wait.Val())
 	}
-	if err := waitFor(ctx, "the restarted node to replicate server 0", 60*time.Second, r.healthy); err != nil {
-		t.Fatal(err)
-	}
+	return nil
 }
