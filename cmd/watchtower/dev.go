@@ -249,6 +249,7 @@ func playDev(ctx context.Context, f devFlags, runs []*demoRun, dir string, log *
 		// Verify as a tower run with the default configuration does.
 		VerifyWorkers: defaults.Verify.Workers,
 		VerifyBatch:   defaults.Verify.Batch,
+		VerifyAckWait: defaults.Verify.AckWait,
 		Metrics:       m,
 		SignerKeys:    net1.Keys[2 : 1+f.signers],
 		Challenge:     challenge.Config{Poll: f.blockTime, RetryDelay: 2 * f.blockTime, BlockTime: f.blockTime},

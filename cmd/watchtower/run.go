@@ -202,6 +202,7 @@ func runTower(ctx context.Context, cfg config.Config, cw *config.Watcher, log *z
 			Metrics:       m,
 			VerifyWorkers: c.Verify.Workers,
 			VerifyBatch:   c.Verify.Batch,
+			VerifyAckWait: c.Verify.AckWait,
 			Identity:      identity,
 			EventSigner:   evSigner,
 			EventKeys:     evKeys,

@@ -160,7 +160,19 @@ type API struct {
 type Verify struct {
 	Workers int `yaml:"workers" help:"concurrent verifications (batches when batch > 0) per process"`
 	Batch   int `yaml:"batch" help:"events judged per round trip (0: one at a time)"`
+	// AckWait is how long the events a dead verify process was judging wait
+	// before JetStream gives them to another; a live one keeps its events
+	// with in-progress acks every ack_wait/4.
+	AckWait time.Duration `yaml:"ack_wait" help:"how long the events a dead verify process held wait before another process judges them; live ones are kept with in-progress acks every ack_wait/4 (1s to 10m)"`
 }
+
+// Bounds of verify.ack_wait: the in-progress acks (every AckWait/4) must
+// not come as often as a store round trip, and a dead process's events must
+// not wait longer than a short dispute window.
+const (
+	MinAckWait = time.Second
+	MaxAckWait = 10 * time.Minute
+)
 
 // Bounds of challenge.lease_ttl. The holder of a lease renews it every
 // TTL/3 and gives each renewal TTL/4, so the minimum keeps a renewal's time
@@ -212,7 +224,7 @@ func Default(kinds l2.Plugins) Config {
 		Store:     Store{Prefix: "wt:", RedisReplicaTimeout: 2 * time.Second},
 		Signer:    Signer{MaxPending: 16},
 		API:       API{Listen: "127.0.0.1:8080", NewUsersPerMinute: 60, PerIPRate: 20, PerUserRate: 10},
-		Verify:    Verify{Workers: 2, Batch: 256},
+		Verify:    Verify{Workers: 2, Batch: 256, AckWait: 3 * time.Second},
 		Challenge: Challenge{LeaseTTL: 3 * time.Second, Poll: 250 * time.Millisecond, MaxInFlight: 256},
 		Log:       Log{Level: "info", Format: "console"},
 		Metrics:   Metrics{Enabled: true, Listen: "127.0.0.1:7300"},
@@ -523,6 +535,12 @@ func (c Config) Problems() Problems {
 	}
 	if c.Verify.Batch < 0 || c.Verify.Batch*c.Verify.Workers > 1000 {
 		add("verify.batch", "must be >= 0 with batch x workers <= 1000 (JetStream's default max ack pending), got %d x %d", c.Verify.Batch, c.Verify.Workers)
+	}
+	switch w := c.Verify.AckWait; {
+	case w < MinAckWait:
+		add("verify.ack_wait", "must be at least %s (live verify processes send in-progress acks every ack_wait/4), got %s", MinAckWait, w)
+	case w > MaxAckWait:
+		add("verify.ack_wait", "must be at most %s (the events of a dead verify process wait that long), got %s", MaxAckWait, w)
 	}
 	switch ttl := c.Challenge.LeaseTTL; {
 	case ttl < MinLeaseTTL:

@@ -76,6 +76,9 @@ type Options struct {
 	// VerifyBatch > 0 makes the verify role judge up to that many events per
 	// round trip (kinds with a batch verifier pipeline their store reads).
 	VerifyBatch int
+	// VerifyAckWait is how long the events a dead verify process held wait
+	// before another process judges them (0: the bus default, 30s).
+	VerifyAckWait time.Duration
 	// EventSigner seals the events the ingest role publishes (required by it).
 	EventSigner *eventauth.Signer
 	// EventKeys are the keys whose seals the verify role accepts (default:
@@ -188,7 +191,7 @@ func New(ctx context.Context, opts Options, l1 L1, b *bus.Bus, st store.Store, k
 			}
 		}
 		if t.verify, err = verify.New(b, st, kinds, t.Queue, sink, verify.Config{ChainID: chainID, Stream: opts.Stream, Workers: opts.VerifyWorkers,
-			Batch: opts.VerifyBatch, Metrics: opts.Metrics, Auth: keys, L1: l1}, log); err != nil {
+			Batch: opts.VerifyBatch, AckWait: opts.VerifyAckWait, Metrics: opts.Metrics, Auth: keys, L1: l1}, log); err != nil {
 			return nil, fmt.Errorf("tower: %w", err)
 		}
 	}

@@ -43,6 +43,8 @@ type env struct {
 	// process's own, with at most maxPending challenges pending per key.
 	extraSigners []int
 	maxPending   int
+	// verifyAckWait is the verify role's AckWait (0: the bus default).
+	verifyAckWait time.Duration
 }
 
 func newEnv(t *testing.T, parties int) *env {
@@ -90,17 +92,18 @@ func (e *env) start(t *testing.T, owner string, signer int, confirmations uint64
 		extra = append(extra, e.chain.TowerKey(i))
 	}
 	tw, err := tower.New(ctx, tower.Options{
-		SignerKeys:  extra,
-		MaxPending:  e.maxPending,
-		Roles:       roles,
-		Owner:       owner,
-		ChainID:     e.chain.Net.ChainID,
-		Kinds:       []l2.Factory{channel.Factory(e.chain.Addr)},
-		Ingest:      ingest.Config{Confirmations: confirmations, StartBlock: 1, PollInterval: 20 * time.Millisecond},
-		Challenge:   challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
-		TxMgr:       txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
-		EventSigner: e.events,
-		VerifyBatch: e.verifyBatch,
+		SignerKeys:    extra,
+		MaxPending:    e.maxPending,
+		Roles:         roles,
+		Owner:         owner,
+		ChainID:       e.chain.Net.ChainID,
+		Kinds:         []l2.Factory{channel.Factory(e.chain.Addr)},
+		Ingest:        ingest.Config{Confirmations: confirmations, StartBlock: 1, PollInterval: 20 * time.Millisecond},
+		Challenge:     challenge.Config{Poll: 20 * time.Millisecond, LeaseTTL: 2 * time.Second, RetryDelay: 100 * time.Millisecond},
+		TxMgr:         txmgr.Config{ReceiptPollInterval: 20 * time.Millisecond},
+		EventSigner:   e.events,
+		VerifyBatch:   e.verifyBatch,
+		VerifyAckWait: e.verifyAckWait,
 	}, e.chain.Net.Client, b, st, e.chain.TowerKey(signer), e.alerts, log)
 	if err != nil {
 		t.Fatal(err)
@@ -251,5 +254,33 @@ func TestSecondWatcherFinishesTheWork(t *testing.T) {
 	ids, err := w2.tw.Queue.Open(context.Background(), 0)
 	if err != nil || len(ids) != 0 {
 		t.Fatalf("open jobs left: %v (%v)", ids, err)
+	}
+}
+
+// TestVerifyAckWaitReachesTheDurable: the verify role's shared durable
+// takes VerifyAckWait as its redelivery timeout, so the events a killed
+// verify process held go to another after that long, not after
+// JetStream's 30 s.
+func TestVerifyAckWaitReachesTheDurable(t *testing.T) {
+	e := newEnv(t, 1)
+	e.verifyAckWait = 2 * time.Second
+	w := e.start(t, "w1", 0, 1, tower.RoleVerify)
+	defer w.stop()
+	b, err := bus.Connect(context.Background(), e.natsURL, bus.Options{Logger: zap.NewNop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var got time.Duration
+	waitFor(t, "the verify durable", 30*time.Second, func() bool {
+		c, err := b.JetStream().Consumer(context.Background(), "WATCHTOWER", "verify")
+		if err != nil {
+			return false
+		}
+		got = c.CachedInfo().Config.AckWait
+		return true
+	})
+	if got != e.verifyAckWait {
+		t.Fatalf("verify durable's AckWait %s, want %s", got, e.verifyAckWait)
 	}
 }
