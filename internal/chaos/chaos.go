@@ -277,7 +277,7 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	}
 	v.Kills = k.Kills()
 	v.Timeline = k.Timeline()
-	v.Resigned = int(st.resigned.Load())
+	v.HeldRetries = int(st.heldRetries.Load())
 	for _, tg := range k.infra {
 		if v.Kills[tg.kind] == 0 {
 			v.Unkilled = append(v.Unkilled, tg.kind)

@@ -43,14 +43,14 @@ type Verdict struct {
 	Max uint64 `json:"max_blocks"`
 	// StormErrors counts channels the harness could not play to their close.
 	StormErrors int `json:"storm_errors"`
-	// Resigned counts states the parties co-signed anew because a tower
-	// held a delegated nonce without having given its receipt (the storm's
-	// own count, not read from L1).
-	Resigned  int            `json:"resigned_states"`
-	Kills     map[string]int `json:"kills"`
-	FromBlock uint64         `json:"from_block"`
-	ToBlock   uint64         `json:"to_block"`
-	Seconds   float64        `json:"seconds"`
+	// HeldRetries counts delegations that failed (a killed tower, a write
+	// not confirmed) although a tower stored the state, and whose retry of
+	// that same state got a receipt (the storm's own count, not read from L1).
+	HeldRetries int            `json:"held_retries"`
+	Kills       map[string]int `json:"kills"`
+	FromBlock   uint64         `json:"from_block"`
+	ToBlock     uint64         `json:"to_block"`
+	Seconds     float64        `json:"seconds"`
 	// Unkilled names the infrastructure targets never killed during the storm.
 	Unkilled []string `json:"unkilled,omitempty"`
 	// Slowest lists the frauds challenged last after their close.

@@ -28,7 +28,7 @@ func (v Verdict) WriteTable(w io.Writer) {
 		{"close -> challenge, blocks p50 / p99 / max", fmt.Sprintf("%d / %d / %d", v.P50, v.P99, v.Max)},
 		{"kills", strings.Join(kills, ", ")},
 		{"storm errors", fmt.Sprint(v.StormErrors)},
-		{"states re-signed (held without a receipt)", fmt.Sprint(v.Resigned)},
+		{"delegations stored without an answer, receipt on retry", fmt.Sprint(v.HeldRetries)},
 		{"L1 blocks", fmt.Sprintf("%d..%d", v.FromBlock, v.ToBlock)},
 		{"duration", fmt.Sprintf("%.0f s", v.Seconds)},
 	}

@@ -57,9 +57,9 @@ type storm struct {
 	seed    uint64
 
 	opened, delegated, closed, failed atomic.Int64
-	// resigned counts states co-signed anew because a tower held the
-	// nonce without having given its receipt.
-	resigned atomic.Int64
+	// heldRetries counts delegations that failed although a tower stored
+	// the state, and whose retry got the receipt.
+	heldRetries atomic.Int64
 }
 
 func newStorm(l1 *L1, adjAddr common.Address, towers []*Tower, window, seed uint64) (*storm, error) {
@@ -138,7 +138,7 @@ func (s *storm) play(ctx context.Context, ch *Channel) error {
 	}
 	if ch.Role != scenario.Unwatched {
 		// A wallet delegates after every update; the last two are enough here.
-		if states, err = s.delegate(ctx, rng, a, b, states, len(states)-2); err != nil {
+		if err := s.delegate(ctx, rng, states, len(states)-2); err != nil {
 			return err
 		}
 		s.delegated.Add(1)
@@ -212,16 +212,15 @@ func (s *storm) signState(id common.Hash, a, b *ecdsa.PrivateKey, nonce uint64, 
 }
 
 // delegate hands states[from:] (in order) to a random tower, failing over
-// to the others while towers are killed, and returns the channel's states.
-// Only a signed receipt counts: when a tower refuses a state because it
-// already holds that nonce (a receipt lost with a killed tower, or a write
-// its replicas never acknowledged), the parties co-sign one more state and
-// delegate that instead, as a wallet would on its next update.
-func (s *storm) delegate(ctx context.Context, rng *rand.Rand, a, b *ecdsa.PrivateKey, states []channelstate.Signed, from int) ([]channelstate.Signed, error) {
+// to the others while towers are killed. Only a signed receipt counts. A state a tower stored without answering (it
+// was killed, or its store could not confirm the write) is delegated again:
+// a tower answers the state it holds with a receipt.
+func (s *storm) delegate(ctx context.Context, rng *rand.Rand, states []channelstate.Signed, from int) error {
 	deadline := time.Now().Add(delegateTimeout)
 	for i := from; i < len(states); i++ {
 		st := states[i]
 		var last error
+		wasHeld := false
 		for attempt := 1; ; attempt++ {
 			c := s.clients[rng.IntN(len(s.clients))]
 			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -234,23 +233,18 @@ func (s *storm) delegate(ctx context.Context, rng *rand.Rand, a, b *ecdsa.Privat
 			}
 			cancel()
 			if err == nil {
+				if wasHeld {
+					s.heldRetries.Add(1)
+				}
 				break
 			}
 			last = err
-			if held >= st.Nonce && i == len(states)-1 {
-				next, serr := s.signState(st.ChannelID, a, b, held+1, st.BalanceA, st.BalanceB)
-				if serr != nil {
-					return nil, serr
-				}
-				states = append(states, next)
-				s.resigned.Add(1)
-				break
-			}
-			if held >= st.Nonce {
+			if held >= st.Nonce && i < len(states)-1 {
 				break // a newer state follows and will get its own receipt
 			}
+			wasHeld = wasHeld || held >= st.Nonce
 			if ctx.Err() != nil || time.Now().After(deadline) {
-				return nil, fmt.Errorf("chaos: delegate nonce %d of %s: no tower took it in %s (%d attempts): %w",
+				return fmt.Errorf("chaos: delegate nonce %d of %s: no tower took it in %s (%d attempts): %w",
 					st.Nonce, st.ChannelID.Hex(), delegateTimeout, attempt, last)
 			}
 			select {
@@ -259,7 +253,7 @@ func (s *storm) delegate(ctx context.Context, rng *rand.Rand, a, b *ecdsa.Privat
 			}
 		}
 	}
-	return states, nil
+	return nil
 }
 
 // opts signs transactions of key on anvil.

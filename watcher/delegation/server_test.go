@@ -87,6 +87,9 @@ func TestBadRequestsAreRefusedClearly(t *testing.T) {
 	unknown := ch.Latest()
 	unknown.ChannelID = common.HexToHash("0x1234")
 	wrongSum := f.chain.Sign(ch, 9, big.NewInt(1), big.NewInt(1))
+	held := ch.States[3]
+	sum := new(big.Int).Add(held.BalanceA, held.BalanceB)
+	otherAtHeld := f.chain.Sign(ch, held.Nonce, big.NewInt(7), new(big.Int).Sub(sum, big.NewInt(7)))
 
 	cases := []struct {
 		name   string
@@ -112,7 +115,7 @@ func TestBadRequestsAreRefusedClearly(t *testing.T) {
 		{"unknown channel", mustJSON(delegation.FromSigned(unknown)), 404, "unknown channel"},
 		{"balances do not add up", mustJSON(delegation.FromSigned(wrongSum)), 422, "do not add up"},
 		{"lower nonce", mustJSON(delegation.FromSigned(ch.States[1])), 409, "holds nonce 4"},
-		{"equal nonce", mustJSON(delegation.FromSigned(ch.States[3])), 409, "holds nonce 4"},
+		{"equal nonce, another state", mustJSON(delegation.FromSigned(otherAtHeld)), 409, "holds nonce 4"},
 	}
 	before := f.snapshot(t)
 	for _, tc := range cases {

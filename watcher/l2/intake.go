@@ -35,6 +35,9 @@ type Intake interface {
 	ParseProof(raw json.RawMessage) (Proof, error)
 	// Hold checks proofs against L1 and what is held, and stores each that
 	// is newer than the one held, answering one result per proof in order.
+	// The proof held, delegated again, is accepted again (Previous equals
+	// its nonce) and written again, so that a retry after a lost answer or
+	// an unconfirmed write gets its receipt instead of a conflict.
 	// A proof of a subject that appears earlier in the call is refused. The
 	// error is non-nil only when the call as a whole failed (Admit refused
 	// it, or the store or L1 could not be reached); nothing is stored then,
@@ -81,7 +84,8 @@ type Candidate struct {
 // HoldResult is the outcome of one proof: Err is nil when it was stored.
 type HoldResult struct {
 	Subject string
-	// Nonce is the proof's own; Previous the nonce held before (0: none).
+	// Nonce is the proof's own; Previous the nonce held before (0: none;
+	// Nonce itself for the proof held, delegated again).
 	Nonce    uint64
 	Previous uint64
 	// Digest is the digest of what the parties signed; receipts carry it.

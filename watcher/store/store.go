@@ -26,6 +26,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -162,6 +163,9 @@ const (
 	OpPutIfAbsent
 	OpIndexAdd
 	OpPutVersioned
+	// OpPutVersionedIdempotent is PutVersioned that also accepts its own
+	// retry (PutVersionedIdempotentOp); it has no Store method.
+	OpPutVersionedIdempotent
 )
 
 // Op is one write of a batch given to Batcher.Apply. Build it with PutOp,
@@ -198,6 +202,18 @@ func PutVersionedOp(key string, version uint64, value []byte) Op {
 	return Op{Kind: OpPutVersioned, Key: key, Version: version, Value: value}
 }
 
+// PutVersionedIdempotentOp is PutVersionedOp, except that when key already
+// holds exactly version and value the op is accepted too, and the value
+// written again: the retry of an accepted write succeeds (a plain
+// PutVersioned refuses it), and is made as durable as a new write (a Redis
+// primary's replicas must acknowledge it under store.redis_min_replicas).
+// It is for writes of data that is the same whoever retries it, such as a
+// co-signed state at its nonce; request nonces, whose retry is a replay,
+// use PutVersionedOp.
+func PutVersionedIdempotentOp(key string, version uint64, value []byte) Op {
+	return Op{Kind: OpPutVersionedIdempotent, Key: key, Version: version, Value: value}
+}
+
 // Batcher is implemented by stores that read and write many keys in one round
 // trip (a Redis pipeline, one synced Pebble batch). It is optional: use the
 // GetMany and Apply functions, which fall back to one call per key on stores
@@ -215,7 +231,7 @@ type Batcher interface {
 	// PutVersioned of one key behave as two sequential calls. applied[i]
 	// reports whether op i wrote: false only for a refused PutIfAbsent or a
 	// refused PutVersioned (version not strictly greater than the stored
-	// one). A nil error means every write is durable (as Store defines it).
+	// one, or for PutVersionedIdempotentOp not equal with the same value). A nil error means every write is durable (as Store defines it).
 	// The batch is validated before anything is written, but it is not
 	// atomic: on an error some ops may have been applied, each in full.
 	// Callers retry the batch, so its ops must be idempotent or guarded
@@ -251,7 +267,7 @@ func Apply(ctx context.Context, s Store, ops []Op) ([]bool, error) {
 	}
 	applied := make([]bool, len(ops))
 	for i, op := range ops {
-		if op.Kind < OpPut || op.Kind > OpPutVersioned {
+		if op.Kind < OpPut || op.Kind > OpPutVersionedIdempotent {
 			return nil, fmt.Errorf("store: apply: op %d has unknown kind %d", i, op.Kind)
 		}
 	}
@@ -268,10 +284,27 @@ func Apply(ctx context.Context, s Store, ops []Op) ([]bool, error) {
 			applied[i] = err == nil
 		case OpPutVersioned:
 			_, applied[i], err = s.PutVersioned(ctx, op.Key, op.Version, op.Value)
+		case OpPutVersionedIdempotent:
+			applied[i], err = putVersionedIdempotent(ctx, s, op)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
 	return applied, nil
+}
+
+// putVersionedIdempotent is OpPutVersionedIdempotent on a store without
+// Batcher: a retry of an accepted write is found by reading the key back,
+// and is accepted without being written again.
+func putVersionedIdempotent(ctx context.Context, s Store, op Op) (bool, error) {
+	prev, ok, err := s.PutVersioned(ctx, op.Key, op.Version, op.Value)
+	if err != nil || ok || prev != op.Version || prev == 0 {
+		return ok, err
+	}
+	v, cur, err := s.GetVersioned(ctx, op.Key)
+	if err != nil {
+		return false, err
+	}
+	return v == op.Version && bytes.Equal(cur, op.Value), nil
 }

@@ -68,8 +68,11 @@ func Truncate(s string) string { return wire.Truncate(s) }
 
 // Accepted is the answer to an accepted channel delegation.
 type Accepted struct {
-	ChannelID     string `json:"channel_id"`
-	Nonce         uint64 `json:"nonce"`
+	ChannelID string `json:"channel_id"`
+	Nonce     uint64 `json:"nonce"`
+	// PreviousNonce is the nonce the tower held before (0: none). It equals
+	// Nonce when the state was held already: the same state delegated again
+	// (a retry after a lost answer) is accepted again, with a new receipt.
 	PreviousNonce uint64 `json:"previous_nonce"`
 	// PartyA and PartyB are the channel's parties (not repeated in a batch).
 	PartyA string `json:"party_a,omitempty"`

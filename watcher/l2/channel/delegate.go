@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -182,7 +183,10 @@ func (k *Kind) DelegateMany(ctx context.Context, states []channelstate.Signed, o
 	for j, i := range live {
 		h := held[j]
 		prev[i] = h
-		if h.found && h.Nonce >= states[i].Nonce {
+		// The state held, delegated again, is a retry (its receipt was lost
+		// with a killed tower, or its write not confirmed): it goes through
+		// as a new one would, written again.
+		if h.found && h.Nonce >= states[i].Nonce && !(h.Nonce == states[i].Nonce && sameState(h.Signed, states[i])) {
 			res[i].Err = fmt.Errorf("%w: the tower holds nonce %d for %s, got %d", ErrStaleNonce, h.Nonce, states[i].ChannelID.Hex(), states[i].Nonce)
 			continue
 		}
@@ -221,7 +225,7 @@ func (k *Kind) DelegateMany(ctx context.Context, states []channelstate.Signed, o
 		s := states[i]
 		h := Held{Signed: s, PartyA: infos[i].PartyA, PartyB: infos[i].PartyB, Anonymous: !opts.Owned || prev[i].Anonymous}
 		heldNew[i] = h
-		ops[j] = store.PutVersionedOp(stateKey(s.ChannelID), s.Nonce, encodeHeld(h))
+		ops[j] = store.PutVersionedIdempotentOp(stateKey(s.ChannelID), s.Nonce, encodeHeld(h))
 	}
 	applied, err := store.Apply(ctx, k.store, ops)
 	if err != nil {
@@ -416,4 +420,12 @@ func fanOut(n, workers int, f func(int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// sameState reports whether a and b are the same co-signed state, byte for
+// byte in their signatures.
+func sameState(a, b channelstate.Signed) bool {
+	return a.ChannelID == b.ChannelID && a.Nonce == b.Nonce &&
+		a.BalanceA.Cmp(b.BalanceA) == 0 && a.BalanceB.Cmp(b.BalanceB) == 0 &&
+		bytes.Equal(a.SigA, b.SigA) && bytes.Equal(a.SigB, b.SigB)
 }

@@ -150,9 +150,10 @@ func TestDelegateManyReportsEachState(t *testing.T) {
 	forged.SigB = chans[2].Latest().SigA
 	total := new(big.Int).Mul(chantest.Deposit, big.NewInt(2))
 	off := f.chain.Sign(chans[4], 5, total, big.NewInt(1))
+	other := f.chain.Sign(chans[1], chans[1].Latest().Nonce, big.NewInt(7), new(big.Int).Sub(total, big.NewInt(7)))
 	states := []channelstate.Signed{
 		chans[0].Latest(),  // good
-		chans[1].Latest(),  // equal nonce
+		other,              // equal nonce, another state
 		forged,             // party B's signature is A's
 		off,                // balances exceed deposits
 		chans[0].States[0], // chans[0] appears earlier in the call

@@ -72,7 +72,13 @@ func transferred(n uint64) *big.Int { return big.NewInt(int64(10 * n)) }
 // user: what the user delegates.
 func (f *fixture) partnerProof(t *testing.T, n uint64) (raidenbp.BalanceProof, raiden.ProofJSON) {
 	t.Helper()
-	bp := f.net.BalanceProof(f.id, n, transferred(n), big.NewInt(0), [32]byte{})
+	return f.partnerProofOf(t, n, transferred(n))
+}
+
+// partnerProofOf is partnerProof with the amount transferred.
+func (f *fixture) partnerProofOf(t *testing.T, n uint64, amount *big.Int) (raidenbp.BalanceProof, raiden.ProofJSON) {
+	t.Helper()
+	bp := f.net.BalanceProof(f.id, n, amount, big.NewInt(0), [32]byte{})
 	closingSig := f.net.Sign(f.partner, bp)
 	nonClosingSig, err := raidenbp.SignUpdate(f.user, bp, closingSig)
 	if err != nil {

@@ -1,6 +1,7 @@
 package raiden
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -97,10 +98,13 @@ func (k *Kind) checkHeld(ctx context.Context, ps []Proof, live []int, res []l2.H
 		case errors.Is(err, store.ErrNotFound):
 		case err != nil:
 			return nil, nil, err
-		case h.Nonce >= p.Nonce:
+		case h.Nonce > p.Nonce || (h.Nonce == p.Nonce && !sameProof(h.Proof, p)):
 			res[i].Err = l2.Refuse(fmt.Errorf("the tower holds nonce %d for %s, got %d", h.Nonce, p.Subject(), p.Nonce), l2.ErrConflict)
 			continue
 		default:
+			// A newer proof, or the one held delegated again: a retry (its
+			// receipt lost with a killed tower, or its write not confirmed)
+			// goes through as a new one would, written again.
 			prev[i] = h
 		}
 		kept = append(kept, i)
@@ -165,7 +169,7 @@ func (k *Kind) store1(ctx context.Context, ps []Proof, live []int, prev []Held, 
 		if err != nil {
 			return nil, err
 		}
-		ops[j] = store.PutVersionedOp(k.heldKey(ps[i].ChannelID, ps[i].Closing), ps[i].Nonce, b)
+		ops[j] = store.PutVersionedIdempotentOp(k.heldKey(ps[i].ChannelID, ps[i].Closing), ps[i].Nonce, b)
 	}
 	applied, err := store.Apply(ctx, k.store, ops)
 	if err != nil {
@@ -254,4 +258,12 @@ func (k *Kind) ForgetSubject(ctx context.Context, subject string) error {
 		return err
 	}
 	return k.forget(ctx, id, closing)
+}
+
+// sameProof reports whether a and b are the same balance proof, byte for
+// byte in their signatures.
+func sameProof(a, b Proof) bool {
+	return a.ChannelID.Cmp(b.ChannelID) == 0 && a.Closing == b.Closing && a.NonClosing == b.NonClosing &&
+		a.Nonce == b.Nonce && a.BalanceHash == b.BalanceHash && a.AdditionalHash == b.AdditionalHash &&
+		bytes.Equal(a.ClosingSig, b.ClosingSig) && bytes.Equal(a.NonClosingSig, b.NonClosingSig)
 }

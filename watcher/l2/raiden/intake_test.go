@@ -93,10 +93,16 @@ func TestHoldStoresAndRefusesStale(t *testing.T) {
 		t.Errorf("held proof %+v (%v), want %+v", back, err, j5)
 	}
 	_, j3 := f.partnerProof(t, 3)
-	for _, j := range []raiden.ProofJSON{j5, j3} {
+	_, other5 := f.partnerProofOf(t, 5, new(big.Int).Add(transferred(5), big.NewInt(1)))
+	for _, j := range []raiden.ProofJSON{other5, j3} {
 		if r := f.hold(t, true, j)[0]; !errors.Is(r.Err, l2.ErrConflict) {
 			t.Errorf("nonce %s after 5: %v, want a conflict", j.Nonce, r.Err)
 		}
+	}
+	// The proof held, delegated again (a retry after a lost answer), is
+	// accepted again and shows it was held.
+	if r := f.hold(t, true, j5)[0]; r.Err != nil || r.Previous != 5 || r.Digest != want {
+		t.Errorf("the proof held, again: %+v, want accepted with previous nonce 5", r)
 	}
 	_, j7 := f.partnerProof(t, 7)
 	if r := f.hold(t, false, j7)[0]; r.Err != nil || r.Previous != 5 {

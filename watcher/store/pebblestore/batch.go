@@ -1,6 +1,7 @@
 package pebblestore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -66,7 +67,7 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 	stripeSet := make([]int, 0, len(ops))
 	for i, op := range ops {
 		switch op.Kind {
-		case store.OpPut, store.OpPutIfAbsent, store.OpPutVersioned:
+		case store.OpPut, store.OpPutIfAbsent, store.OpPutVersioned, store.OpPutVersionedIdempotent:
 		case store.OpIndexAdd:
 			if err := validIndexName(op.Key); err != nil {
 				return nil, fmt.Errorf("pebblestore: apply: op %d: index-add %q %q: %w", i, op.Key, op.Member, err)
@@ -136,7 +137,7 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 			_ = b.Set(indexEntryKey(op.Key, op.Score, op.Member), nil, nil)
 			_ = b.Set(mk, encodeScore(nil, op.Score), nil)
 			applied[i] = true
-		case store.OpPutVersioned:
+		case store.OpPutVersioned, store.OpPutVersionedIdempotent:
 			k := versionedKey(op.Key)
 			var prev uint64
 			cur, err := getFrom(b, k)
@@ -148,11 +149,13 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 			case !errors.Is(err, store.ErrNotFound):
 				return nil, fmt.Errorf("pebblestore: apply: put-versioned %q: %w", op.Key, err)
 			}
-			if op.Version <= prev {
+			enc := binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(op.Value)), op.Version)
+			enc = append(enc, op.Value...)
+			again := op.Kind == store.OpPutVersionedIdempotent && op.Version == prev && bytes.Equal(cur, enc)
+			if op.Version <= prev && !again {
 				continue
 			}
-			enc := binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(op.Value)), op.Version)
-			_ = b.Set(k, append(enc, op.Value...), nil)
+			_ = b.Set(k, enc, nil)
 			applied[i] = true
 		}
 	}

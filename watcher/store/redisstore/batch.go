@@ -142,7 +142,7 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 	for i, op := range ops {
 		switch op.Kind {
 		case store.OpPut, store.OpPutIfAbsent:
-		case store.OpPutVersioned:
+		case store.OpPutVersioned, store.OpPutVersionedIdempotent:
 			versioned = true
 		case store.OpIndexAdd:
 			if op.Score > maxScore || op.Score < -maxScore {
@@ -173,7 +173,7 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 				cmds[i] = p.SetNX(ctx, s.key(op.Key), op.Value, 0)
 			case store.OpIndexAdd:
 				cmds[i] = p.ZAdd(ctx, s.key(op.Key), redis.Z{Score: float64(op.Score), Member: op.Member})
-			case store.OpPutVersioned:
+			case store.OpPutVersioned, store.OpPutVersionedIdempotent:
 				cmds[i] = s.queuePutVersioned(ctx, p, op, uses[op.Key] > 1)
 			}
 		}
@@ -186,7 +186,7 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 	}
 	var rerun []int
 	for i, c := range cmds {
-		if ops[i].Kind == store.OpPutVersioned && isNoScript(c.Err()) {
+		if (ops[i].Kind == store.OpPutVersioned || ops[i].Kind == store.OpPutVersionedIdempotent) && isNoScript(c.Err()) {
 			rerun = append(rerun, i)
 			continue
 		}
@@ -218,14 +218,18 @@ func (s *Store) Apply(ctx context.Context, ops []store.Op) ([]bool, error) {
 	return applied, nil
 }
 
-// queuePutVersioned queues op, a PutVersioned, on p: by EVALSHA, or by EVAL
+// queuePutVersioned queues op, a PutVersioned (plain or idempotent), on p: by EVALSHA, or by EVAL
 // when eval is set.
 func (s *Store) queuePutVersioned(ctx context.Context, p redis.Pipeliner, op store.Op, eval bool) *redis.Cmd {
 	keys := []string{s.key(op.Key)}
-	if eval {
-		return putVersionedScript.Eval(ctx, p, keys, encodeVersion(op.Version), op.Value)
+	again := "0"
+	if op.Kind == store.OpPutVersionedIdempotent {
+		again = "1"
 	}
-	return putVersionedScript.EvalSha(ctx, p, keys, encodeVersion(op.Version), op.Value)
+	if eval {
+		return putVersionedScript.Eval(ctx, p, keys, encodeVersion(op.Version), op.Value, again)
+	}
+	return putVersionedScript.EvalSha(ctx, p, keys, encodeVersion(op.Version), op.Value, again)
 }
 
 // opApplied reports whether the command of an op wrote: a SETNX's result,

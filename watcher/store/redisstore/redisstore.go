@@ -47,16 +47,19 @@ const maxScore = 1 << 53
 
 // putVersionedScript stores ARGV[1] (the version, 8 bytes big-endian)
 // followed by ARGV[2] (the data) as the string at KEYS[1] when the version is
-// greater than the stored one. A key still in the first layout (a hash with
+// greater than the stored one, or, when ARGV[3] is "1"
+// (store.PutVersionedIdempotentOp), when the key holds exactly that already
+// (written again, so that it is replicated like a new write). A key still in the first layout (a hash with
 // fields "v", 16 hex digits, and "d") is read as such and rewritten as a
 // string. It returns {previous version high 32 bits, low 32 bits, 1 if written
 // else 0}: versions are compared as two 32-bit halves because Lua numbers are
 // doubles.
 var putVersionedScript = redis.NewScript(`
 local phi, plo = 0, 0
+local cur = false
 local t = redis.call('TYPE', KEYS[1])['ok']
 if t == 'string' then
-  local cur = redis.call('GET', KEYS[1])
+  cur = redis.call('GET', KEYS[1])
   if string.len(cur) < 8 then return redis.error_reply('malformed versioned value') end
   phi, plo = struct.unpack('>I4I4', cur)
 elseif t == 'hash' then
@@ -69,7 +72,8 @@ elseif t ~= 'none' then
   return redis.error_reply('WRONGTYPE versioned key holds a ' .. t)
 end
 local nhi, nlo = struct.unpack('>I4I4', ARGV[1])
-if nhi > phi or (nhi == phi and nlo > plo) then
+local again = ARGV[3] == '1' and nhi == phi and nlo == plo and cur == ARGV[1] .. ARGV[2]
+if nhi > phi or (nhi == phi and nlo > plo) or again then
   redis.call('SET', KEYS[1], ARGV[1] .. ARGV[2])
   return {phi, plo, 1}
 end

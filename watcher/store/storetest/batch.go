@@ -232,7 +232,7 @@ func testBatchApplyVersioned(t *testing.T, s store.Store, b store.Batcher) {
 // testBatchApplyInvalid: a batch with an invalid op writes nothing.
 func testBatchApplyInvalid(t *testing.T, s store.Store, b store.Batcher) {
 	ctx := context.Background()
-	for _, bad := range []store.Op{{Kind: 0, Key: "{bi}x"}, {Kind: 200, Key: "{bi}x"}, {Kind: store.OpPutVersioned + 1, Key: "{bi}x"}} {
+	for _, bad := range []store.Op{{Kind: 0, Key: "{bi}x"}, {Kind: 200, Key: "{bi}x"}, {Kind: store.OpPutVersionedIdempotent + 1, Key: "{bi}x"}} {
 		_, err := b.Apply(ctx, []store.Op{
 			store.PutOp("{bi}k", []byte("v")),
 			store.PutVersionedOp("{bi}v", 1, []byte("v")),
@@ -426,7 +426,7 @@ func testBatchHelpersFallBack(t *testing.T, s store.Store) {
 		if _, _, err := s.GetVersioned(ctx, pfx+"v0"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("%s: GetVersioned after a refused version 0: error = %v, want ErrNotFound", name, err)
 		}
-		for _, bad := range []store.OpKind{0, store.OpPutVersioned + 1, 99} {
+		for _, bad := range []store.OpKind{0, store.OpPutVersionedIdempotent + 1, 99} {
 			if _, err := store.Apply(ctx, st, []store.Op{store.PutOp(pfx+"bad", nil), {Kind: bad}}); err == nil {
 				t.Fatalf("%s: store.Apply with an op of unknown kind %d succeeded", name, bad)
 			}

@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"BatchApply", batch(testBatchApply)},
 		{"BatchApplyOrder", batch(testBatchApplyOrder)},
 		{"BatchApplyVersioned", batch(testBatchApplyVersioned)},
+		{"ApplyVersionedIdempotent", testApplyVersionedIdempotent},
 		{"BatchApplyInvalid", batch(testBatchApplyInvalid)},
 		{"BatchApplyConcurrent", batch(testBatchApplyConcurrent)},
 		{"BatchApplyVersionedConcurrent", batch(testBatchApplyVersionedConcurrent)},
