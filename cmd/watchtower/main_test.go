@@ -192,11 +192,18 @@ log:
 		t.Fatalf("delegate: exit %d, out %s, err %s", code, out, errOut)
 	}
 	// --kind goes through the kind-generic intake: the same state again is
-	// refused as stale, an unknown kind is refused, show reads the nonce.
+	// a retry, accepted with previous_nonce 4; an older one is refused as
+	// stale, an unknown kind is refused, show reads the nonce.
+	code, out, errOut = runCLI(context.Background(), "delegate", "--kind", "channel", "--tower", towerURL, "--file", file)
+	if code != 0 || !strings.Contains(out, `"previous_nonce": 4`) || !strings.Contains(out, `"receipt"`) {
+		t.Fatalf("delegate --kind with the state held: exit %d, out %s, err %s", code, out, errOut)
+	}
+	writeState(2)
 	code, out, errOut = runCLI(context.Background(), "delegate", "--kind", "channel", "--tower", towerURL, "--file", file)
 	if code != 1 || !strings.Contains(errOut, "refused 1 of 1 proofs") || !strings.Contains(out, "holds nonce 4") {
 		t.Fatalf("delegate --kind with a stale state: exit %d, out %s, err %s", code, out, errOut)
 	}
+	writeState(3)
 	code, _, errOut = runCLI(context.Background(), "delegate", "--kind", "nosuch", "--tower", towerURL, "--file", file)
 	if code != 1 || !strings.Contains(errOut, `takes no proofs of kind "nosuch"`) {
 		t.Fatalf("delegate --kind nosuch: exit %d, err %s", code, errOut)
