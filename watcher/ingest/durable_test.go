@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/watchtower-l2/watchtower/internal/testutil/redistest"
-	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 )
 
 // TestIngestGoesOnWithoutAReplica: writes wait for a replica that is down,
@@ -20,11 +19,7 @@ func TestIngestGoesOnWithoutAReplica(t *testing.T) {
 	rep := redistest.StartReplicated(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	st, err := redisstore.OpenWith(ctx, rep.Primary.URL(), "wt:", redisstore.Options{MinReplicas: 1, ReplicaTimeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := rep.Store(200 * time.Millisecond)
 	f := newFixtureOn(t, st)
 	c := f.chain
 	ch1, ch2 := c.Open(20, 2), c.Open(20, 2)

@@ -13,7 +13,6 @@ import (
 	"github.com/watchtower-l2/watchtower/internal/testutil/redistest"
 	"github.com/watchtower-l2/watchtower/watcher/bus"
 	"github.com/watchtower-l2/watchtower/watcher/store"
-	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 	"github.com/watchtower-l2/watchtower/watcher/verify"
 )
 
@@ -27,11 +26,7 @@ func TestRedeliveryAcksOnlyADurableVerdict(t *testing.T) {
 	rep := redistest.StartReplicated(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	rs, err := redisstore.OpenWith(ctx, rep.Primary.URL(), "wt:", redisstore.Options{MinReplicas: 1, ReplicaTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { rs.Close() })
+	rs := rep.Store(300 * time.Millisecond)
 	st := &stopBeforeVerdict{Store: rs, stop: rep.Replica.Stop}
 	e := newBenchEnvOn(t, 2, st)
 	v, err := verify.New(e.bus, e.st, e.kinds, e.queue, &countSink{}, e.config(), zap.NewNop())

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/watchtower-l2/watchtower/watcher/store/redisstore"
 )
 
 // MasterName is the name the sentinels of StartSentinel monitor.
@@ -232,4 +234,19 @@ func infoField(info, field string) string {
 		}
 	}
 	return ""
+}
+
+// Store opens a store on the primary (key prefix "wt:") whose every write
+// waits up to timeout for the replica, as store.redis_min_replicas 1 does;
+// it is closed when the test ends.
+func (r *Replicated) Store(timeout time.Duration) *redisstore.Store {
+	r.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), readyWait)
+	defer cancel()
+	st, err := redisstore.OpenWith(ctx, r.Primary.URL(), "wt:", redisstore.Options{MinReplicas: 1, ReplicaTimeout: timeout})
+	if err != nil {
+		r.t.Fatalf("redistest: open a store on %s waiting for its replica: %v", r.Primary.Addr(), err)
+	}
+	r.t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -53,11 +53,7 @@ func TestDelegationRetryIsDurable(t *testing.T) {
 	rep := redistest.StartReplicated(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	st, err := redisstore.OpenWith(ctx, rep.Primary.URL(), "wt:", redisstore.Options{MinReplicas: 1, ReplicaTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := rep.Store(300 * time.Millisecond)
 	c := chantest.New(t, 2)
 	kind := c.Plugin(st, challenge.NewQueue(st, c.Net.ChainID.Uint64(), "test"), zap.NewNop())
 	ch := c.Open(40, 3)
