@@ -102,7 +102,8 @@ fuzz:
 	done
 
 ## chaos: the chaos harness (cmd/chaos): anvil, NATS, Redis and 3 towers, a storm of stale, honest and
-## undelegated closes while towers (with --cluster also a NATS node and the Redis primary) are SIGKILLed,
+## undelegated closes (with --exits N also Plasma exits of spent and unspent outputs) while towers (with
+## --cluster also a NATS node and the Redis primary) are SIGKILLed,
 ## judged from L1; exit 1 on any missed, duplicate, reverted or false challenge. Flags in CHAOS_FLAGS,
 ## e.g. make chaos CHAOS_FLAGS="--cluster --closes 1000"; go run ./cmd/chaos -h lists them.
 CHAOS_FLAGS ?=

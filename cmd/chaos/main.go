@@ -1,9 +1,10 @@
 // Command chaos runs the chaos harness (`make chaos`): anvil as L1, several
 // `watchtower run` processes on a shared NATS JetStream and Redis, a storm of
-// stale, honest and undelegated channel closes while towers (and in
+// stale, honest and undelegated channel closes (and with --exits, Plasma
+// exits of spent and unspent outputs) while towers (and in
 // --cluster mode a NATS node and the Redis primary) are SIGKILLed, and a
 // verdict read from L1 only. It exits 1 when a fraud was missed, a dispute
-// was challenged twice, a challenge reverted or an honest close was
+// was challenged twice, a challenge reverted or an honest close or exit was
 // challenged, and 2 when the harness itself could not run.
 package main
 
@@ -30,6 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.IntVar(&o.Towers, "towers", 3, "`watchtower run` processes sharing NATS and Redis (1..9)")
 	fs.IntVar(&o.Closes, "closes", 300, "channels opened and closed: 6 in 10 stale, 3 honest, 1 undelegated")
+	fs.IntVar(&o.Exits, "exits", 0, "Plasma exits played alongside the closes (6 in 10 of outputs spent on the child chain); 0: no PlasmaFramework")
 	fs.Float64Var(&o.Rate, "rate", 2, "channels started per second")
 	fs.DurationVar(&o.BlockTime, "block-time", time.Second, "anvil's block time (whole seconds)")
 	fs.Uint64Var(&o.Window, "window", 60, "dispute window of every channel, in blocks")

@@ -1,9 +1,10 @@
 // Package chaos is the chaos harness behind `make chaos`: anvil as L1, a
 // NATS JetStream server (or a 3-node cluster), Redis (or a primary, two
 // replicas and three sentinels) and several `watchtower run` processes; a
-// storm of stale, honest and undelegated channel closes while towers, a
-// NATS node and the Redis primary are SIGKILLed; and a verdict read from
-// L1 only.
+// storm of stale, honest and undelegated channel closes (and, with
+// Options.Exits, of Plasma exits of spent and unspent outputs on a
+// PlasmaFramework whose operator runs in the harness) while towers, a NATS
+// node and the Redis primary are SIGKILLed; and a verdict read from L1 only.
 package chaos
 
 import (
@@ -28,6 +29,10 @@ type Options struct {
 	Towers int
 	// Closes is how many channels are opened and closed (the storm's size).
 	Closes int
+	// Exits is how many Plasma exits are played alongside the closes, paced
+	// over the same period: 6 in 10 exit an output already spent on the
+	// child chain (frauds), the rest an unspent one. 0: no PlasmaFramework.
+	Exits int
 	// Rate is how many channels start their life per second.
 	Rate float64
 	// BlockTime is anvil's block interval.
@@ -69,6 +74,8 @@ func (o *Options) check() error {
 		return fmt.Errorf("chaos: --towers %d: want 1..9 (anvil funds 10 accounts, one deploys)", o.Towers)
 	case o.Closes < 1:
 		return fmt.Errorf("chaos: --closes %d: want at least 1", o.Closes)
+	case o.Exits < 0:
+		return fmt.Errorf("chaos: --exits %d: want 0 or more", o.Exits)
 	case o.Rate <= 0:
 		return fmt.Errorf("chaos: --rate %v: want more than 0", o.Rate)
 	case o.BlockTime < time.Second:
@@ -100,8 +107,12 @@ func (o *Options) setup() string {
 	if o.LeaseTTL > 0 {
 		lease = "lease " + o.LeaseTTL.String()
 	}
-	return fmt.Sprintf("%d towers, %s, %s, %s blocks, window %d, %.1f closes/s, kill every %s, %s",
-		o.Towers, nats, redis, o.BlockTime, o.Window, o.Rate, o.KillEvery, lease)
+	exits := ""
+	if o.Exits > 0 {
+		exits = fmt.Sprintf(", %d plasma exits (exit period %d)", o.Exits, o.Window)
+	}
+	return fmt.Sprintf("%d towers, %s, %s, %s blocks, window %d, %.1f closes/s%s, kill every %s, %s",
+		o.Towers, nats, redis, o.BlockTime, o.Window, o.Rate, exits, o.KillEvery, lease)
 }
 
 // Run plays the storm and judges it from L1. The error is for a harness
@@ -133,6 +144,9 @@ func Run(ctx context.Context, o Options) (v Verdict, err error) {
 		fmt.Fprintf(o.Progress, "[%3.0fs] "+format+"\n", append([]any{time.Since(began).Seconds()}, args...)...)
 	}
 	env, err := setUp(ctx, o, procs, dir, say)
+	if env != nil && env.plasma != nil {
+		defer env.plasma.Close()
+	}
 	if err != nil {
 		return v, err
 	}
@@ -177,6 +191,9 @@ type env struct {
 	towers  []*Tower
 	adj     common.Address
 	deployB uint64
+	// plasma is the PlasmaFramework and its operator (nil without exits).
+	plasma *plasmaChain
+	ps     *plasmaStorm
 }
 
 // setUp builds the binaries and starts L1, NATS, Redis and the towers.
@@ -211,11 +228,18 @@ func setUp(ctx context.Context, o Options, procs *Procs, dir string, say func(st
 	if e.adj, e.deployB, err = deployChannel(ctx, bin, dir, e.l1.URL); err != nil {
 		return nil, err
 	}
-	say("starting %d towers", o.Towers)
 	ts := &towerSetup{bin: bin, dir: dir, l1: e.l1.WSURL, nats: e.nats.URL(), replicas: replicas, redis: e.redis.URL,
 		adjudicator: e.adj, startBlock: e.deployB, leaseTTL: o.LeaseTTL, minReplicas: o.RedisMinReplicas}
+	if o.Exits > 0 {
+		say("deploying a PlasmaFramework with `watchtower contracts deploy --kind plasma`; its operator runs in the harness")
+		if e.plasma, err = startPlasma(ctx, e.l1, bin, dir, o.Window); err != nil {
+			return e, err
+		}
+		ts.plasma, ts.feedURL = e.plasma.addr, e.plasma.feedURL
+	}
+	say("starting %d towers", o.Towers)
 	if e.towers, err = startTowers(ctx, procs, ts, o.Towers); err != nil {
-		return nil, err
+		return e, err
 	}
 	return e, nil
 }
@@ -226,6 +250,9 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	st, err := newStorm(e.l1, e.adj, e.towers, o.Window, o.Seed)
 	if err != nil {
 		return Verdict{}, err
+	}
+	if e.plasma != nil {
+		e.ps = &plasmaStorm{storm: st, chain: e.plasma}
 	}
 	k := &killer{towers: e.towers, period: o.KillEvery, infraEvery: o.InfraEvery, say: say,
 		rng: rand.New(rand.NewPCG(o.Seed, 1)), counts: map[string]int{}, head: func() uint64 {
@@ -248,7 +275,9 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	defer stopProgress()
 
 	say("storm: %d channels at %.1f/s, a tower killed every %s", o.Closes, o.Rate, o.KillEvery)
+	exitsDone := e.playExits(ctx, o, say)
 	chans := st.run(ctx, o.Closes, o.Rate)
+	exits := <-exitsDone
 	if err := ctx.Err(); err != nil {
 		return Verdict{}, err
 	}
@@ -258,6 +287,9 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	}
 	// Every close is mined by now, so every deadline is at most head+window.
 	end := head + o.Window + 1
+	if e.plasma != nil {
+		say("all %d exits started (%d failed), %d child blocks committed", o.Exits, e.ps.failed.Load(), e.plasma.commits.Load())
+	}
 	say("all %d closes sent (%d failed); waiting for every dispute window to end (block %d)", o.Closes, st.failed.Load(), end)
 	if err := waitFor(ctx, fmt.Sprintf("L1 block %d", end), time.Duration(o.Window+10)*o.BlockTime*3, func(ctx context.Context) error {
 		h, err := e.l1.Client.BlockNumber(ctx)
@@ -274,6 +306,11 @@ func (e *env) play(ctx context.Context, o Options, say func(string, ...any)) (Ve
 	v, err := judge(ctx, e.l1, e.adj, chans, e.deployB, end)
 	if err != nil {
 		return v, err
+	}
+	if e.plasma != nil {
+		if err := judgePlasma(ctx, e.l1, e.plasma.addr, exits, e.plasma.deployB, end, &v); err != nil {
+			return v, err
+		}
 	}
 	v.Kills = k.Kills()
 	v.Timeline = k.Timeline()
@@ -314,8 +351,9 @@ func (e *env) progress(ctx context.Context, o Options, st *storm, k *killer, say
 					}
 				}
 			}
-			say("block %d: opened %d/%d, delegated %d, closed %d, failed %d; challenges on L1 %d; kills: %s",
-				head, st.opened.Load(), o.Closes, st.delegated.Load(), st.closed.Load(), st.failed.Load(), challenges, k.summary())
+			say("block %d: opened %d/%d, delegated %d, closed %d, failed %d; challenges on L1 %d;%s kills: %s",
+				head, st.opened.Load(), o.Closes, st.delegated.Load(), st.closed.Load(), st.failed.Load(), challenges,
+				e.exitProgress(ctx, o), k.summary())
 		}
 	}()
 	return func() { close(quit); <-done }

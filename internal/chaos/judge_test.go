@@ -8,9 +8,13 @@ import (
 )
 
 func TestVerdictOK(t *testing.T) {
-	good := Verdict{Closes: 10, Frauds: 6, Challenged: 6, Honest: 3, Unwatched: 1}
+	good := Verdict{Closes: 10, Tally: Tally{Frauds: 6, Challenged: 6}, Honest: 3, Unwatched: 1,
+		Plasma: &PlasmaVerdict{Exits: 5, Tally: Tally{Frauds: 3, Challenged: 3}, Honest: 2}}
 	if !good.OK() {
 		t.Fatal("a clean storm is not OK")
+	}
+	if noExits := (Verdict{Closes: 1, Honest: 1}); !noExits.OK() {
+		t.Fatal("a clean storm without exits is not OK")
 	}
 	bad := map[string]func(*Verdict){
 		"missed":      func(v *Verdict) { v.Missed, v.Challenged = 1, 5 },
@@ -19,9 +23,16 @@ func TestVerdictOK(t *testing.T) {
 		"false":       func(v *Verdict) { v.FalseChallenges = 1 },
 		"storm error": func(v *Verdict) { v.StormErrors = 1 },
 		"unkilled":    func(v *Verdict) { v.Unkilled = []string{"redis-primary"} },
+		"exit missed": func(v *Verdict) { v.Plasma.Missed, v.Plasma.Challenged = 1, 2 },
+		"exit dup":    func(v *Verdict) { v.Plasma.Duplicates = 1 },
+		"exit revert": func(v *Verdict) { v.Plasma.Reverted = 1 },
+		"exit false":  func(v *Verdict) { v.Plasma.FalseChallenges = 1 },
+		"exit error":  func(v *Verdict) { v.Plasma.StormErrors = 1 },
 	}
 	for name, spoil := range bad {
 		v := good
+		p := *good.Plasma
+		v.Plasma = &p
 		spoil(&v)
 		if v.OK() {
 			t.Errorf("%s: verdict still OK", name)
@@ -53,6 +64,7 @@ func TestOptionsRefused(t *testing.T) {
 		"block time": func(o *Options) { o.BlockTime = 5e8 },
 		"window":     func(o *Options) { o.Window = 1 },
 		"kill every": func(o *Options) { o.KillEvery = 0 },
+		"exits":      func(o *Options) { o.Exits = -1 },
 	} {
 		o := base
 		spoil(&o)

@@ -26,12 +26,15 @@ func (v Verdict) WriteTable(w io.Writer) {
 		{"false challenges", fmt.Sprint(v.FalseChallenges)},
 		{"challenge txs mined", fmt.Sprint(v.ChallengeTxs)},
 		{"close -> challenge, blocks p50 / p99 / max", fmt.Sprintf("%d / %d / %d", v.P50, v.P99, v.Max)},
+	}
+	rows = append(rows, v.Plasma.rows()...)
+	rows = append(rows, [][2]string{
 		{"kills", strings.Join(kills, ", ")},
 		{"storm errors", fmt.Sprint(v.StormErrors)},
 		{"delegations stored without an answer, receipt on retry", fmt.Sprint(v.HeldRetries)},
 		{"L1 blocks", fmt.Sprintf("%d..%d", v.FromBlock, v.ToBlock)},
 		{"duration", fmt.Sprintf("%.0f s", v.Seconds)},
-	}
+	}...)
 	fmt.Fprintln(w, "| chaos storm | |")
 	fmt.Fprintln(w, "| --- | --- |")
 	for _, r := range rows {
@@ -61,4 +64,22 @@ func (v Verdict) WriteJSON(w io.Writer) error {
 		OK bool `json:"ok"`
 		Verdict
 	}{v.OK(), v})
+}
+
+// rows are the Plasma exits' rows of the table (none without exits).
+func (p *PlasmaVerdict) rows() [][2]string {
+	if p == nil {
+		return nil
+	}
+	return [][2]string{
+		{"plasma exits (spent / honest)", fmt.Sprintf("%d (%d / %d)", p.Exits, p.Frauds, p.Honest)},
+		{"exits of spent outputs challenged in time", fmt.Sprint(p.Challenged)},
+		{"exits missed", fmt.Sprint(p.Missed)},
+		{"exits challenged more than once", fmt.Sprint(p.Duplicates)},
+		{"reverted challengeExit txs", fmt.Sprint(p.Reverted)},
+		{"honest exits challenged", fmt.Sprint(p.FalseChallenges)},
+		{"challengeExit txs mined", fmt.Sprint(p.ChallengeTxs)},
+		{"startExit -> challenge, blocks p50 / p99 / max", fmt.Sprintf("%d / %d / %d", p.P50, p.P99, p.Max)},
+		{"exit storm errors", fmt.Sprint(p.StormErrors)},
+	}
 }

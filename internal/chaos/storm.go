@@ -81,18 +81,29 @@ func newStorm(l1 *L1, adjAddr common.Address, towers []*Tower, window, seed uint
 // once every one is closed (or failed).
 func (s *storm) run(ctx context.Context, n int, rate float64) []*Channel {
 	chans := make([]*Channel, n)
+	for i := range chans {
+		chans[i] = &Channel{Index: i, Role: scenario.ChannelRole(i)}
+	}
+	pace(ctx, n, rate, func(i int) {
+		if err := s.play(ctx, chans[i]); err != nil {
+			chans[i].Err = err
+			s.failed.Add(1)
+		}
+	})
+	return chans
+}
+
+// pace runs play(0..n-1), each in its own goroutine, starting one every
+// 1/rate seconds, and returns once every one has returned.
+func pace(ctx context.Context, n int, rate float64, play func(i int)) {
 	var wg sync.WaitGroup
 	tick := time.NewTicker(time.Duration(float64(time.Second) / rate))
 	defer tick.Stop()
 	for i := range n {
-		chans[i] = &Channel{Index: i, Role: scenario.ChannelRole(i)}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := s.play(ctx, chans[i]); err != nil {
-				chans[i].Err = err
-				s.failed.Add(1)
-			}
+			play(i)
 		}()
 		select {
 		case <-ctx.Done():
@@ -100,7 +111,6 @@ func (s *storm) run(ctx context.Context, n int, rate float64) []*Channel {
 		}
 	}
 	wg.Wait()
-	return chans
 }
 
 // play is one channel's life: fund, open, join, co-sign, delegate, close.

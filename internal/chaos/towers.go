@@ -46,6 +46,9 @@ type towerSetup struct {
 	eventsKey   string
 	eventsPub   string
 	identity    string
+	// plasma and feedURL guard a PlasmaFramework too (zero: channels only).
+	plasma  common.Address
+	feedURL string
 }
 
 // runCLI runs the watchtower binary to completion and returns its stdout.
@@ -86,6 +89,13 @@ func devKey(i int) (*ecdsa.PrivateKey, error) {
 // deployChannel deploys the ChannelAdjudicator with `watchtower contracts
 // deploy` from anvil's first account and returns its address and block.
 func deployChannel(ctx context.Context, bin, dir, rpcURL string) (common.Address, uint64, error) {
+	return deployKind(ctx, bin, dir, rpcURL, "channel")
+}
+
+// deployKind deploys a kind's contract with `watchtower contracts deploy
+// --kind kind` (and the extra flags) from anvil's first account and returns
+// its address and block.
+func deployKind(ctx context.Context, bin, dir, rpcURL, kind string, extra ...string) (common.Address, uint64, error) {
 	k, err := devKey(0)
 	if err != nil {
 		return common.Address{}, 0, err
@@ -94,7 +104,8 @@ func deployChannel(ctx context.Context, bin, dir, rpcURL string) (common.Address
 	if err != nil {
 		return common.Address{}, 0, err
 	}
-	out, err := runCLI(ctx, bin, "contracts", "deploy", "--rpc-url", rpcURL, "--key-file", keyFile, "--kind", "channel", "--json")
+	args := append([]string{"contracts", "deploy", "--rpc-url", rpcURL, "--key-file", keyFile, "--kind", kind, "--json"}, extra...)
+	out, err := runCLI(ctx, bin, args...)
 	if err != nil {
 		return common.Address{}, 0, err
 	}
@@ -105,11 +116,11 @@ func deployChannel(ctx context.Context, bin, dir, rpcURL string) (common.Address
 		return common.Address{}, 0, fmt.Errorf("chaos: contracts deploy --json: %w\n%s", err, out)
 	}
 	for _, c := range res.Contracts {
-		if c.Kind == "channel" && common.IsHexAddress(c.Address) {
+		if c.Kind == kind && common.IsHexAddress(c.Address) {
 			return common.HexToAddress(c.Address), c.Block, nil
 		}
 	}
-	return common.Address{}, 0, fmt.Errorf("chaos: contracts deploy printed no channel adjudicator:\n%s", out)
+	return common.Address{}, 0, fmt.Errorf("chaos: contracts deploy printed no %s contract:\n%s", kind, out)
 }
 
 // keys creates the events sealing key and the API identity key every tower shares.
@@ -164,7 +175,7 @@ store:
   redis_url: %q%s
 channel:
   adjudicator: %s
-events:
+%sevents:
   signing_key_file: %s
   trusted_keys: [%q]
 signer:
@@ -182,12 +193,23 @@ metrics:
 log:
   level: info
 `, filepath.Join(s.dir, name+"-data"), name, s.l1, anvil.ChainID, s.startBlock, s.nats, s.replicas, s.redis, replicas,
-		s.adjudicator.Hex(), s.eventsKey, s.eventsPub, signer, apiPort, s.identity, lease, metricsPort)
+		s.adjudicator.Hex(), s.plasmaYAML(), s.eventsKey, s.eventsPub, signer, apiPort, s.identity, lease, metricsPort)
 	p := filepath.Join(s.dir, name+".yaml")
 	if err := os.WriteFile(p, []byte(yaml), 0o600); err != nil {
 		return "", common.Address{}, fmt.Errorf("chaos: write %s: %w", p, err)
 	}
 	return p, crypto.PubkeyToAddress(k.PublicKey), nil
+}
+
+// plasmaYAML is the plasma section of every tower's config ("" without a
+// PlasmaFramework). Bodies come from the operator's HTTP feed only; they are
+// published as soon as their root is mined, so a withheld block is never
+// what the storm is about.
+func (s *towerSetup) plasmaYAML() string {
+	if s.plasma == (common.Address{}) {
+		return ""
+	}
+	return fmt.Sprintf("plasma:\n  contract: %q\n  feed_url: %s\n  withhold_timeout: 10m\n", s.plasma.Hex(), s.feedURL)
 }
 
 // startTowers writes n configs, checks them with `config check` and starts
