@@ -152,8 +152,9 @@ func TestJudgeCountsPlasmaFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	cctx, stop := context.WithCancel(ctx)
-	defer stop()
-	go pc.run(cctx, t.Logf)
+	committer := make(chan struct{})
+	go func() { defer close(committer); pc.run(cctx, t.Logf) }()
+	defer func() { stop(); <-committer }() // no t.Logf after the test ends
 	ps := &plasmaStorm{storm: s, chain: pc}
 	exit := func(i int) *Exit {
 		t.Helper()
