@@ -185,3 +185,24 @@ func (h *Health) Report(ctx context.Context, c Check) error {
 	}
 	return nil
 }
+
+// Undelivered counts the alerts the outbox still holds: those not yet
+// routed to their receivers, and those not yet delivered (or given up on) by
+// a receiver, in this process or any other sharing the stream. It is 0 once
+// everything notified so far has been handled. It errors when a durable is
+// missing (Run has not started it yet).
+func (m *Manager) Undelivered(ctx context.Context) (int, error) {
+	durables := []string{"alerts-router"}
+	for name := range m.receivers {
+		durables = append(durables, "alerts-out-"+name)
+	}
+	total := 0
+	for _, d := range durables {
+		pending, ackPending, err := m.b.ConsumerPending(ctx, m.cfg.Delivery.Stream, d)
+		if err != nil {
+			return 0, fmt.Errorf("alerts: outbox %s: %w", d, err)
+		}
+		total += int(pending) + ackPending
+	}
+	return total, nil
+}

@@ -51,15 +51,39 @@ func devAlerts(ctx context.Context, f devFlags, b *bus.Bus, net1 *devnet.Devnet,
 	go func() { outDone <- mgr.Run(runCtx) }()
 	go observeHeads(runCtx, net1, mgr, f.blockTime, log)
 	stop := func() {
-		// Give the outbox a moment to deliver the last alerts, then stop it
-		// (undelivered ones stay in JetStream for the next start).
-		time.Sleep(1500 * time.Millisecond)
+		drainAlerts(mgr, log)
 		stopRun()
 		if err := <-outDone; err != nil {
 			log.Error("alert outbox stopped with an error", zap.Error(err))
 		}
 	}
 	return mgr, stop, nil
+}
+
+// alertDrainWait bounds how long the demo waits at its end for the alert
+// outbox to deliver what it holds.
+const alertDrainWait = 15 * time.Second
+
+// drainAlerts waits until the alert outbox holds nothing undelivered, or
+// alertDrainWait has passed (a receiver that keeps failing): what is left
+// stays in JetStream.
+func drainAlerts(mgr *alerts.Manager, log *zap.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), alertDrainWait)
+	defer cancel()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		n, err := mgr.Undelivered(ctx)
+		if err == nil && n == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			log.Warn("alerts still undelivered at the end of the demo; they stay in the outbox", zap.Int("undelivered", n), zap.Error(err))
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // observeHeads feeds each new L1 head to the escalation engine, as a
