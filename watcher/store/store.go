@@ -41,7 +41,8 @@ var ErrNotFound = errors.New("store: not found")
 // could not confirm durable: a Redis primary whose replicas did not
 // acknowledge it in time (store.redis_min_replicas). Reads see the write
 // now, but a failover may lose it. Writing again is safe (the store's writes
-// are idempotent). A caller whose write only saves repeated work, such as a
+// are idempotent; a versioned one is retried with PutVersionedIdempotentOp,
+// which a plain PutVersioned of the same version would refuse). A caller whose write only saves repeated work, such as a
 // cursor, may go on; one about to act irrevocably on what it wrote or read
 // (acking an event, forgetting state) must first get a write confirmed.
 var ErrNotDurable = errors.New("store: write applied but not confirmed durable")
@@ -231,7 +232,8 @@ type Batcher interface {
 	// PutVersioned of one key behave as two sequential calls. applied[i]
 	// reports whether op i wrote: false only for a refused PutIfAbsent or a
 	// refused PutVersioned (version not strictly greater than the stored
-	// one, or for PutVersionedIdempotentOp not equal with the same value). A nil error means every write is durable (as Store defines it).
+	// one; for PutVersionedIdempotentOp, nor equal with the same value). A
+	// nil error means every write is durable (as Store defines it).
 	// The batch is validated before anything is written, but it is not
 	// atomic: on an error some ops may have been applied, each in full.
 	// Callers retry the batch, so its ops must be idempotent or guarded
