@@ -12,6 +12,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -201,6 +202,9 @@ func (sc *Plasma) Run(ctx context.Context) (Summary, error) {
 			}
 			o := sc.Net.Transactor(ctx, x.owner)
 			o.Value = sc.Chain.Bond
+			if o.GasLimit, err = sc.startExitGas(ctx, o.From, x.pos, txb, proof); err != nil {
+				return err
+			}
 			tx, err := pf.StartExit(o, new(big.Int).SetUint64(uint64(x.pos)), txb, proof)
 			if err != nil {
 				return fmt.Errorf("start exit of %s: %w", x.pos, err)
@@ -386,4 +390,24 @@ func (sc *Plasma) waitCursor(ctx context.Context, n uint64) error {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// startExitGas estimates from's startExit of pos and adds half: the exits
+// go out together, and an exact estimate falls short when others mined in
+// the same block deepen the contract's exit queue (a heap) first.
+func (sc *Plasma) startExitGas(ctx context.Context, from common.Address, pos plasmatx.Pos, txb, proof []byte) (uint64, error) {
+	meta, err := bindings.PlasmaFrameworkMetaData.GetAbi()
+	if err != nil {
+		return 0, fmt.Errorf("plasma ABI: %w", err)
+	}
+	data, err := meta.Pack("startExit", new(big.Int).SetUint64(uint64(pos)), txb, proof)
+	if err != nil {
+		return 0, fmt.Errorf("pack startExit of %s: %w", pos, err)
+	}
+	to := sc.Chain.Contract
+	est, err := sc.Net.Client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Value: sc.Chain.Bond, Data: data})
+	if err != nil {
+		return 0, fmt.Errorf("estimate startExit of %s: %w", pos, err)
+	}
+	return est + est/2, nil
 }
