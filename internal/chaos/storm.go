@@ -222,9 +222,10 @@ func (s *storm) signState(id common.Hash, a, b *ecdsa.PrivateKey, nonce uint64, 
 }
 
 // delegate hands states[from:] (in order) to a random tower, failing over
-// to the others while towers are killed. Only a signed receipt counts. A state a tower stored without answering (it
-// was killed, or its store could not confirm the write) is delegated again:
-// a tower answers the state it holds with a receipt.
+// to the others while towers are killed. Only a signed receipt counts. A
+// state a tower stored without answering (it was killed, or its store could
+// not confirm the write) is delegated again: a tower answers the state it
+// holds with a receipt.
 func (s *storm) delegate(ctx context.Context, rng *rand.Rand, states []channelstate.Signed, from int) error {
 	deadline := time.Now().Add(delegateTimeout)
 	for i := from; i < len(states); i++ {
